@@ -1,0 +1,1 @@
+"""The actors stage: who is named in the text, coded CAMEO-style."""

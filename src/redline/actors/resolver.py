@@ -1,0 +1,333 @@
+"""Resolving actor mentions in a parsed document.
+
+`DocActors` finds every knowledge-base phrase in a spaCy `Doc`, composes the phrases of one
+noun phrase into one actor ("US" + "President" + "Joe Biden" -> USAGOV, name Joe Biden), and
+answers the question the event coder asks: which actor(s) does this token stand for? It also
+follows within-document references ("he", "its", "the country", "Sadik" after "Giray Sadik").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from redline.actors.knowledge import ANY_CASE, EXACT_CASE, TITLE_CASE, ActorKB, Ref
+from redline.data import data_path, load_yaml
+from redline.records import Actor, Mention
+
+# Dependencies that keep a modifier inside its head's noun phrase.
+NP_MODIFIERS = {"compound", "amod", "flat", "nmod", "nn", "appos"}
+# Prepositions that name who a sector word belongs to: "leaders of Russia", "officials from Kyiv".
+OWNER_PREPS = {"of", "from", "in"}
+OWNER_KINDS = {"country", "adjective", "capital", "metonym", "igo", "person", "custom"}
+
+
+@lru_cache(maxsize=1)
+def coreference_words() -> dict:
+    return load_yaml(data_path("coreference.yaml"))
+
+
+@dataclass(slots=True)
+class Match:
+    start: int              # token offsets, end exclusive
+    end: int
+    refs: list[Ref]
+    person_name: str | None = None     # for people spaCy found that the knowledge base lacks
+
+    @property
+    def kinds(self) -> set[str]:
+        return {r.kind for r in self.refs}
+
+
+class DocActors:
+    """The actors of one document, resolved on demand and cached."""
+
+    def __init__(self, doc: Doc, kb: ActorKB, date: str | None = None):
+        self.doc = doc
+        self.kb = kb
+        self.date = date
+        self.words = coreference_words()
+        self.by_token: dict[int, Match] = {}
+        self.matches: list[Match] = []
+        self._cache: dict[int, list[Actor]] = {}
+        self._find_matches()
+        self._people_seen: dict[str, Actor] = {}     # surname or full name -> actor first resolved
+        self.mentions: list[Mention] = []
+        self._timeline: list[tuple[int, Actor]] = []  # (token index, actor) in text order
+        self._build_timeline()
+
+    # -- phrase matching ------------------------------------------------------------------
+    def _find_matches(self) -> None:
+        doc, kb = self.doc, self.kb
+        lowers = [t.lower_ for t in doc]
+        lemmas = [t.lemma_.lower() for t in doc]
+        phrases = kb.phrases
+        n = len(doc)
+        i = 0
+        while i < n:
+            found = None
+            for length in range(min(kb.max_len, n - i), 0, -1):
+                key = tuple(lowers[i:i + length])
+                refs = phrases.get(key)
+                if refs is None and lemmas[i + length - 1] != lowers[i + length - 1]:
+                    refs = phrases.get(key[:-1] + (lemmas[i + length - 1],))
+                if refs:
+                    refs = [r for r in refs if self._case_ok(r, doc[i:i + length])]
+                    if refs:
+                        found = Match(i, i + length, refs)
+                        break
+            if found:
+                self._add_match(found)
+                i = found.end
+            else:
+                i += 1
+        # People spaCy recognises but the knowledge base does not know.
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or any(k in self.by_token for k in range(ent.start, ent.end)):
+                continue
+            if len(ent) == 1 and not ent[0].is_title:
+                continue
+            self._add_match(Match(ent.start, ent.end, [Ref("person")], person_name=ent.text))
+        self.matches.sort(key=lambda m: m.start)
+
+    @staticmethod
+    def _case_ok(ref: Ref, span: Span) -> bool:
+        if ref.case == ANY_CASE:
+            return True
+        if ref.case == EXACT_CASE:
+            return span.text == ref.phrase or span.text.replace(" ", "") == ref.phrase.replace(" ", "")
+        first = span[0].text
+        return first[:1].isupper() or first[:1].isdigit()
+
+    def _add_match(self, m: Match) -> None:
+        self.matches.append(m)
+        for k in range(m.start, m.end):
+            self.by_token[k] = m
+
+    def _match_head(self, m: Match) -> Token:
+        span = self.doc[m.start:m.end]
+        return span.root
+
+    def np_head(self, token: Token) -> Token:
+        """Climb from a mention to the head of the noun phrase it belongs to."""
+        h = token
+        while h.dep_ in NP_MODIFIERS and h.head.i != h.i and h.head.i in self.by_token and h.dep_ != "appos":
+            h = h.head
+        return h
+
+    # -- composition ----------------------------------------------------------------------
+    def _np_tokens(self, head: Token) -> list[Token]:
+        """The head and the modifiers that say who it is, without crossing into clauses."""
+        out = [head]
+        stack = [head]
+        head_is_actor = head.i in self.by_token
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                dep = c.dep_
+                if dep in NP_MODIFIERS or (dep == "poss" and head_is_actor):
+                    if dep == "appos" and c.i not in self.by_token and not any(
+                            k.i in self.by_token for k in c.subtree):
+                        continue
+                    out.append(c)
+                    stack.append(c)
+                elif dep == "prep" and head_is_actor and c.lower_ in OWNER_PREPS and t is head:
+                    for p in c.children:
+                        if p.dep_ == "pobj" and (p.i in self.by_token or any(
+                                k.i in self.by_token for k in p.children if k.dep_ in NP_MODIFIERS)):
+                            if c.lower_ == "in" and not any(
+                                    r.kind in ("country", "capital") for r in self._refs_at(p)):
+                                continue
+                            out.append(p)
+                            stack.append(p)
+        return out
+
+    def _refs_at(self, token: Token) -> list[Ref]:
+        m = self.by_token.get(token.i)
+        return m.refs if m else []
+
+    def compose(self, head: Token) -> list[Actor]:
+        """The actor(s) a noun phrase headed by `head` names; [] when it names none."""
+        if head.i in self._cache:
+            return self._cache[head.i]
+        tokens = self._np_tokens(head)
+        matches: list[Match] = []
+        for t in sorted(tokens, key=lambda t: abs(t.i - head.i)):
+            m = self.by_token.get(t.i)
+            if m is not None and m not in matches:
+                matches.append(m)
+        actors = self._combine(head, tokens, matches) if matches else []
+        self._cache[head.i] = actors
+        return actors
+
+    def _combine(self, head: Token, tokens: list[Token], matches: list[Match]) -> list[Actor]:
+        kb, date = self.kb, self.date
+        owners: list[tuple[str | None, str | None]] = []   # (country, igo), nearest first
+        sectors: list[str] = []
+        role_kinds: list[str] = []
+        role_phrase = ""
+        name = None
+        person_country = person_igo = None
+        for m in matches:
+            for r in m.refs:
+                if r.kind == "person":
+                    if r.person and name is None:
+                        person = kb.people[r.person]
+                        name = person.name
+                        role, current = person.role_at(date)
+                        if role is not None:
+                            person_country, person_igo = role.country, role.igo
+                            sectors.append(role.sector if current else "ELI")
+                    elif m.person_name and name is None:
+                        name = self._known_person(m.person_name)
+                elif r.kind == "sector":
+                    if r.sector and r.sector not in sectors:
+                        sectors.append(r.sector)
+                    role_kinds.extend(k for k in r.role_kinds if k not in role_kinds)
+                    if r.role_kinds and not role_phrase:
+                        role_phrase = r.phrase
+                else:
+                    owner = (r.country, r.igo)
+                    if owner not in owners and (r.country or r.igo):
+                        owners.append(owner)
+                    if r.sector and r.sector not in sectors and r.kind in ("metonym", "capital", "igo", "custom"):
+                        sectors.append(r.sector)
+                    if r.kind == "custom" and r.person and name is None:
+                        name = r.person
+                break   # the first reference of a phrase decides what it is
+        if name and name in self._people_seen and not (person_country or person_igo or owners):
+            seen = self._people_seen[name]
+            return [Actor(self._text(tokens), seen.code, seen.country, seen.igo, list(seen.sectors), name)]
+        if person_country or person_igo:
+            owners = [(person_country, person_igo)] + [o for o in owners if o != (person_country, person_igo)]
+        if not owners and not sectors and not name:
+            return []
+        # Coordinated owners inside one phrase ("US and EU sanctions") are separate actors.
+        coordinated = self._coordinated_owners(tokens, owners)
+        actors = []
+        for country, igo in coordinated or owners[:1] or [(None, None)]:
+            who = name
+            if who is None and role_kinds and (country or igo):
+                who = kb.holder(country or igo, role_kinds, date, role_phrase)
+                if who:
+                    role, _ = kb.people[who].role_at(date)
+                    if role and role.sector and role.sector not in sectors:
+                        sectors.insert(0, role.sector)
+            code = kb.code_for(country, igo, sectors)
+            actors.append(Actor(self._text(tokens), code or "", country, igo, list(sectors), who))
+        if name and len(actors) == 1:
+            self._remember_person(name, actors[0])
+        return actors
+
+    def _coordinated_owners(self, tokens: list[Token], owners: list) -> list:
+        if len(owners) < 2:
+            return []
+        conj = [t for t in tokens if t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children)]
+        return owners if conj else []
+
+    def _text(self, tokens: list[Token]) -> str:
+        start = min(t.i for t in tokens)
+        end = max(t.i for t in tokens) + 1
+        return self.doc[start:end].text
+
+    def _known_person(self, text: str) -> str:
+        """A surname already introduced in full ("Sadik" after "Giray Sadik") -> the full name."""
+        if text in self._people_seen:
+            return self._people_seen[text].name or text
+        return text
+
+    def _remember_person(self, name: str, actor: Actor) -> None:
+        if name not in self._people_seen:
+            self._people_seen[name] = actor
+            surname = name.split()[-1]
+            self._people_seen.setdefault(surname, actor)
+
+    # -- the document's actors in order, for output and back-references ---------------------
+    def _build_timeline(self) -> None:
+        seen_heads = set()
+        for m in self.matches:
+            head = self.np_head(self._match_head(m))
+            if head.i in seen_heads:
+                actors = self._cache.get(head.i, [])
+            else:
+                seen_heads.add(head.i)
+                actors = self.compose(head)
+            if not actors:
+                continue
+            kind = sorted(m.kinds)[0]
+            span = self.doc[m.start:m.end]
+            actor = actors[0]
+            if len(actors) > 1:   # pick the owner this very phrase names
+                actor = next((a for a in actors if any(
+                    (r.country and r.country == a.country) or (r.igo and r.igo == a.igo) for r in m.refs)), actor)
+            self.mentions.append(Mention(actor, span.start_char, span.end_char, kind))
+            self._timeline.append((head.i, actor))
+
+    # -- what the event coder asks ----------------------------------------------------------
+    def actors_for(self, token: Token) -> list[tuple[Actor, bool]]:
+        """Actors a token stands for, with a flag telling whether a back-reference was followed."""
+        out: list[tuple[Actor, bool]] = []
+        for t in [token] + list(token.conjuncts):
+            if t.i < token.i:
+                continue
+            found = self.compose(self.np_head(t)) or self.compose(t)
+            if found:
+                out.extend((a, False) for a in self._fill_country(t, found))
+                continue
+            ref = self.refer_back(t)
+            if ref is not None:
+                out.append((ref, True))
+        return out
+
+    def _fill_country(self, token: Token, actors: list[Actor]) -> list[Actor]:
+        """'the government' with no country of its own belongs to the state just mentioned."""
+        filled = []
+        for a in actors:
+            if (a.country or a.igo or a.name or not a.sectors
+                    or a.sectors[0] not in self.words["inherit_country_sectors"]
+                    or not any(c.lower_ == "the" for c in token.children)):
+                filled.append(a)
+                continue
+            prev = self._previous(token, lambda x: bool(x.country) and not x.name)
+            if prev is None:
+                filled.append(a)
+            else:
+                filled.append(Actor(a.text, self.kb.code_for(prev.country, None, a.sectors), prev.country,
+                                    None, list(a.sectors), None))
+        return filled
+
+    def refer_back(self, token: Token) -> Actor | None:
+        lower = token.lower_
+        w = self.words
+        if lower in w["person_pronouns"]:
+            prev = self._previous(token, lambda a: bool(a.name))
+        elif lower in w["thing_pronouns"]:
+            prev = self._previous(token, lambda a: bool(a.country or a.igo) and not a.name)
+        elif lower in w["plural_pronouns"]:
+            prev = self._previous(token, lambda a: bool(a.sectors) and not a.name and bool(a.country or a.igo))
+        elif token.lemma_.lower() in w["state_nouns"] and any(c.lower_ == "the" for c in token.children):
+            prev = self._previous(token, lambda a: bool(a.country) and not a.name)
+            if prev is not None:
+                prev = Actor(prev.country, prev.country, prev.country, None, [], None)
+        else:
+            return None
+        if prev is None:
+            return None
+        return Actor(token.text, prev.code, prev.country, prev.igo, list(prev.sectors), prev.name)
+
+    def _previous(self, token: Token, accept) -> Actor | None:
+        sent_start = token.sent.start
+        window = self.words["window"]
+        limit_sent = token.sent
+        for _ in range(window):
+            if limit_sent.start == 0:
+                break
+            limit_sent = self.doc[limit_sent.start - 1].sent
+        lo = min(limit_sent.start, sent_start)
+        for i, actor in reversed(self._timeline):
+            if i >= token.i or i < lo:
+                continue
+            if accept(actor):
+                return actor
+        return None

@@ -1,0 +1,1 @@
+"""Converters from other event-coding dictionaries into redline's knowledge files."""

@@ -1,0 +1,130 @@
+"""Scoring redline against a gold file of annotated sentences (`redline eval`).
+
+Gold lines: {"id", "text", "date", "events": [{"source", "target", "code"}], "tags"}. Actors are
+ISO3 codes or IGO ids. Scores are micro-averaged precision, recall and F1 over (multi)sets:
+  code       - the full CAMEO code of each event;
+  root       - its two-digit root;
+  dyad_root  - (source, target, root), the usual event-data measure;
+  dyad_code  - (source, target, code).
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from redline.errors import RedlineError
+from redline.pipeline import Options, shared_pipeline
+from redline.records import Document
+
+LEVELS = ("code", "root", "dyad_root", "dyad_code")
+
+
+def actor_key(actor) -> str:
+    if actor is None:
+        return "-"
+    if isinstance(actor, str):
+        return actor.upper()
+    return (actor.country or actor.igo or actor.code or "-").upper()
+
+
+def keys(level: str, source: str, target: str, code: str) -> tuple:
+    if level == "code":
+        return (code,)
+    if level == "root":
+        return (code[:2],)
+    if level == "dyad_root":
+        return (source, target, code[:2])
+    return (source, target, code)
+
+
+def read_gold(path: str) -> list[dict]:
+    items = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise RedlineError("E201", path=path) from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise RedlineError("E101", origin=f"{path}:{n}", detail=e.msg) from None
+        if "text" not in item:
+            raise RedlineError("E102", origin=f"{path}:{n}")
+        item.setdefault("id", f"{path}:{n}")
+        items.append(item)
+    return items
+
+
+class Tally:
+    def __init__(self):
+        self.tp = self.fp = self.fn = 0
+
+    def add(self, gold: Counter, pred: Counter) -> None:
+        hit = sum((gold & pred).values())
+        self.tp += hit
+        self.fp += sum(pred.values()) - hit
+        self.fn += sum(gold.values()) - hit
+
+    def scores(self) -> dict:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+def evaluate(gold_path: str, actor_files=(), lexicon_files=()) -> dict:
+    gold = read_gold(gold_path)
+    pipe = shared_pipeline(Options(actor_files=actor_files, lexicon_files=lexicon_files))
+    docs = [Document(id=str(g["id"]), text=g["text"], date=g.get("date")) for g in gold]
+    overall = {lvl: Tally() for lvl in LEVELS}
+    per_root: dict[str, dict[str, Tally]] = defaultdict(lambda: {lvl: Tally() for lvl in LEVELS})
+    per_tag: dict[str, Tally] = defaultdict(Tally)
+    wrong = []
+    for g, d in zip(gold, pipe.process(docs)):
+        g_events = [(str(e.get("source", "-")).upper(), str(e.get("target", "-")).upper(), str(e["code"]))
+                    for e in g.get("events", [])]
+        p_events = [(actor_key(e.source), actor_key(e.target), e.cameo) for e in d.events]
+        for lvl in LEVELS:
+            gk = Counter(keys(lvl, *e) for e in g_events)
+            pk = Counter(keys(lvl, *e) for e in p_events)
+            overall[lvl].add(gk, pk)
+            roots = {e[2][:2] for e in g_events} | {e[2][:2] for e in p_events}
+            for root in roots:
+                per_root[root][lvl].add(Counter(keys(lvl, *e) for e in g_events if e[2][:2] == root),
+                                        Counter(keys(lvl, *e) for e in p_events if e[2][:2] == root))
+        gk = Counter(keys("dyad_root", *e) for e in g_events)
+        pk = Counter(keys("dyad_root", *e) for e in p_events)
+        for tag in g.get("tags", []) or ["untagged"]:
+            per_tag[tag].add(gk, pk)
+        if gk != pk:
+            wrong.append({"id": g["id"], "text": g["text"], "gold": g_events, "predicted": p_events,
+                          "rules": [e.rule for e in d.events]})
+    return {"sentences": len(gold), "overall": {k: v.scores() for k, v in overall.items()},
+            "per_root": {r: {k: v.scores() for k, v in t.items()} for r, t in sorted(per_root.items())},
+            "per_tag": {t: v.scores() for t, v in sorted(per_tag.items())}, "errors": wrong}
+
+
+def report(result: dict, per_root: bool = False, errors: bool = False, as_json: bool = False) -> str:
+    if as_json:
+        shown = dict(result)
+        if not errors:
+            shown.pop("errors")
+        return json.dumps(shown, indent=2)
+    lines = [f"{result['sentences']} sentences", f"{'level':<10} {'P':>7} {'R':>7} {'F1':>7}"]
+    for lvl, s in result["overall"].items():
+        lines.append(f"{lvl:<10} {s['precision']:>7.3f} {s['recall']:>7.3f} {s['f1']:>7.3f}")
+    if per_root:
+        lines.append("")
+        lines.append(f"{'root':<6} {'code F1':>8} {'root F1':>8} {'dyad+root F1':>13}  n")
+        for root, s in result["per_root"].items():
+            lines.append(f"{root:<6} {s['code']['f1']:>8.3f} {s['root']['f1']:>8.3f} "
+                         f"{s['dyad_root']['f1']:>13.3f}  {s['root']['tp'] + s['root']['fn']}")
+    if errors:
+        lines.append("")
+        for w in result["errors"]:
+            lines.append(f"{w['id']}: {w['text']}\n    gold {w['gold']}\n    got  {w['predicted']} {w['rules']}")
+    return "\n".join(lines)

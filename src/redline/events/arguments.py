@@ -1,0 +1,103 @@
+"""Who did it and to whom: the one place that walks dependency trees for event arguments.
+
+Given a trigger token and the pattern that fired, returns the tokens heading the source and
+target phrases. Turning those tokens into actors is the actor resolver's job.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Where a target is looked for when a pattern does not say, in order.
+DEFAULT_TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon",
+                        "from", "over", "for", "near", "along", "across")
+NOUN_TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "into", "of", "upon",
+                     "between", "near", "along", "across", "at", "for")
+# Verbs that only carry a nominal event: "launched an offensive", "held talks".
+LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "begin", "start", "hold", "mount", "order",
+               "announce", "continue", "step", "intensify", "resume", "make", "issue", "deliver",
+               "give", "have", "undertake", "pursue", "escalate", "prepare", "plan", "approve",
+               "authorize", "authorise", "impose", "sign", "reach", "seal", "agree", "accept"}
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def prep_objects(token: Token, preps) -> list[tuple[str, Token]]:
+    """Objects of the given prepositions attached to a token, as (preposition, object head)."""
+    out = []
+    for c in token.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    out.append((c.lower_, p))
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """The subject of a verb, climbing to the governing clause when it has none of its own."""
+    if is_passive(verb):
+        agents = [p for _, p in prep_objects(verb, ("by",))]
+        if agents:
+            return agents[:1]
+    subj = children(verb, "nsubj", "csubj", "expl")
+    subj = [s for s in subj if s.dep_ == "nsubj"]
+    if subj:
+        return subj[:1]
+    if depth > 4 or verb.head.i == verb.i:
+        return []
+    head, dep = verb.head, verb.dep_
+    if dep == "xcomp":
+        obj = children(head, "dobj")
+        return obj[:1] if obj else verb_subjects(head, depth + 1)
+    if dep in ("conj", "advcl", "pcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
+        if dep == "ccomp":
+            return []
+        return verb_subjects(head, depth + 1)
+    if dep == "pcomp" or (dep == "pobj" and head.dep_ == "prep"):
+        gov = head.head
+        if gov.pos_ in ("VERB", "AUX"):
+            return verb_subjects(gov, depth + 1)
+    if dep == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return [head]
+    if dep == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        return [head]
+    return []
+
+
+def verb_objects(verb: Token) -> list[Token]:
+    objs = children(verb, "dobj", "attr", "oprd")
+    if not objs and is_passive(verb):
+        objs = children(verb, "nsubjpass")
+    if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objs = [verb.head]
+    return objs
+
+
+def noun_sources(noun: Token, actor_tokens) -> list[Token]:
+    """Who a nominal event belongs to: possessor, actor modifiers, a "by" phrase, or the
+    subject of a light verb ("Russia launched an offensive")."""
+    poss = children(noun, "poss")
+    if poss:
+        return poss[:1]
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and actor_tokens(c)]
+    if mods:
+        return mods[:1]
+    agents = [p for _, p in prep_objects(noun, ("by",))]
+    if agents:
+        return agents[:1]
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in LIGHT_VERBS:
+        return verb_subjects(noun.head)
+    if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in LIGHT_VERBS:
+        return verb_subjects(noun.head.head)
+    return []
+
+
+def noun_modifier_targets(noun: Token, source: Token | None, actor_tokens) -> list[Token]:
+    """The second actor in "US-Russia talks" or "Russian-Ukrainian negotiations"."""
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and actor_tokens(c)]
+    return [m for m in mods if source is None or m.i != source.i][:1]

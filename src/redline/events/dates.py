@@ -1,0 +1,68 @@
+"""Dating events: the document date, or a relative date in the event's clause resolved against it."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Token
+
+WEEKDAYS = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)}
+
+
+def parse_iso(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def resolve(expression: str, anchor: dt.date) -> dt.date | None:
+    """'on Tuesday' -> the Tuesday on or before the anchor (news reports the past)."""
+    words = re.findall(r"[a-z]+|\d+", expression.lower())
+    for w in words:
+        if w in OFFSETS:
+            return anchor + dt.timedelta(days=OFFSETS[w])
+        if w in WEEKDAYS:
+            back = (anchor.weekday() - WEEKDAYS[w]) % 7
+            if "next" in words:
+                return anchor + dt.timedelta(days=(WEEKDAYS[w] - anchor.weekday()) % 7 or 7)
+            return anchor - dt.timedelta(days=back)
+    for i, w in enumerate(words):
+        if w in MONTHS:
+            day = next((int(x) for x in words[i + 1:i + 2] + words[max(0, i - 1):i] if x.isdigit()
+                        and 1 <= int(x) <= 31), None)
+            if day is None:
+                return None
+            year = next((int(x) for x in words if x.isdigit() and len(x) == 4), anchor.year)
+            try:
+                found = dt.date(year, MONTHS[w], day)
+            except ValueError:
+                return None
+            if found > anchor + dt.timedelta(days=31) and not any(len(x) == 4 for x in words):
+                found = found.replace(year=year - 1)
+            return found
+    return None
+
+
+def event_date(trigger: Token, anchor: dt.date | None) -> str | None:
+    """A DATE entity attached to the trigger's own clause decides; else the document date."""
+    if anchor is None:
+        return None
+    clause = {trigger.i} | {c.i for c in trigger.children}
+    for ent in trigger.sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        root = ent.root
+        attached = root.head.i in clause or (root.head.dep_ == "prep" and root.head.head.i in clause)
+        if attached:
+            found = resolve(ent.text, anchor)
+            if found is not None:
+                return found.isoformat()
+    return anchor.isoformat()

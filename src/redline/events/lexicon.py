@@ -1,0 +1,97 @@
+"""The event lexicon: verb and noun patterns that turn words into CAMEO codes.
+
+Patterns are data (`data/lexicon/*.yaml`, format in docs/data-formats.md). This module loads
+them, checks them, and indexes them by trigger lemma for the coder.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from redline.data import as_list, data_path, load_yaml
+from redline.errors import RedlineError
+from redline.events.codebook import codebook
+
+KEYS = {"id", "code", "verb", "noun", "prep", "object", "xcomp", "target", "symmetric", "note"}
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    id: str
+    code: str
+    pos: str                              # "verb" or "noun"
+    lemma: str
+    particles: tuple[str, ...]
+    prep: str | None
+    objects: tuple[tuple[str, ...], ...]  # each: modifiers..., head
+    xcomp: tuple[str, ...]
+    target: tuple[str, ...]
+    symmetric: bool
+    order: int
+
+    @property
+    def specificity(self) -> float:
+        score = len(self.particles) + (1 if self.prep else 0) + (1 if self.xcomp else 0)
+        if self.objects:
+            score += 1 + 0.5 * (min(len(o) for o in self.objects) - 1)
+        return score
+
+
+class Lexicon:
+    def __init__(self):
+        self.verbs: dict[str, list[Pattern]] = {}
+        self.nouns: dict[str, list[Pattern]] = {}
+        self.by_id: dict[str, Pattern] = {}
+        self._order = 0
+
+    def add(self, entry: dict, where: str, index: int) -> None:
+        if not isinstance(entry, dict):
+            raise RedlineError("E302", path=where, index=index, detail="entry is not a mapping")
+        unknown = set(entry) - KEYS
+        if unknown:
+            raise RedlineError("E302", path=where, index=index, detail=f"unknown keys {sorted(unknown)}")
+        code = str(entry.get("code") or "")
+        if code not in codebook():
+            raise RedlineError("E302", path=where, index=index, detail=f"unknown CAMEO code {code!r}")
+        words = str(entry.get("verb") or entry.get("noun") or "").lower().split()
+        if not words or not entry.get("id"):
+            raise RedlineError("E302", path=where, index=index, detail="needs 'id' and 'verb' or 'noun'")
+        pos = "verb" if entry.get("verb") else "noun"
+        objects = tuple(tuple(str(o).lower().split()) for o in as_list(entry.get("object")) if str(o).strip())
+        self._order += 1
+        pattern = Pattern(
+            id=str(entry["id"]), code=code, pos=pos, lemma=words[0], particles=tuple(words[1:]),
+            prep=(str(entry["prep"]).lower() if entry.get("prep") else None), objects=objects,
+            xcomp=tuple(str(x).lower() for x in as_list(entry.get("xcomp"))),
+            target=tuple(str(x).lower() for x in as_list(entry.get("target"))),
+            symmetric=bool(entry.get("symmetric")), order=self._order)
+        old = self.by_id.get(pattern.id)
+        if old is not None:   # a user's entry with the same id replaces the packaged one
+            index_ = self.verbs if old.pos == "verb" else self.nouns
+            index_[old.lemma] = [p for p in index_[old.lemma] if p.id != old.id]
+        self.by_id[pattern.id] = pattern
+        (self.verbs if pos == "verb" else self.nouns).setdefault(pattern.lemma, []).append(pattern)
+
+    def add_file(self, path: str | Path) -> None:
+        entries = load_yaml(path) or []
+        if not isinstance(entries, list):
+            raise RedlineError("E302", path=str(path), index=0, detail="a lexicon file is a list of entries")
+        for i, entry in enumerate(entries, 1):
+            self.add(entry, str(path), i)
+
+    def finish(self) -> "Lexicon":
+        for index in (self.verbs, self.nouns):
+            for lemma, patterns in index.items():
+                patterns.sort(key=lambda p: (-p.specificity, p.order))
+        return self
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
+    lex = Lexicon()
+    for path in sorted(data_path("lexicon").glob("*.yaml")):
+        lex.add_file(path)
+    for path in extra_files:
+        lex.add_file(path)
+    return lex.finish()

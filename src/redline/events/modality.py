@@ -1,0 +1,127 @@
+"""Did it happen? Negation, hypotheticals, intentions and attribution of a trigger.
+
+Reads the dependency tree around a trigger, with the cue words of `data/modality.yaml`.
+An event inside "denied sending troops" or "is not on the table" is negated; inside "a possible
+invasion" or "if talks fail" it is hypothetical; inside "plans to send aid" it is an intention
+of its source; inside "X said that ..." or "according to X" it is attributed to X.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from redline.data import data_path, load_yaml
+
+# Links along which the modality of a governing word reaches down to the trigger.
+CARRY = {"xcomp", "csubj", "csubjpass", "acl", "dobj", "pobj", "prep", "pcomp", "nsubj",
+         "nsubjpass", "attr", "oprd", "advcl", "compound", "amod", "ccomp", "conj"}
+# Links whose governor's own negation does not reach down ("X did not say that Y attacked").
+NO_NEGATION_ACROSS = {"ccomp", "advcl"}
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    raw = load_yaml(data_path("modality.yaml"))
+    out = {k: set(v) if isinstance(v, list) else v for k, v in raw.items()}
+    out["negating_phrases"] = {tuple(p.split()) for p in raw["negating_phrases"]}
+    return out
+
+
+@dataclass(slots=True)
+class Modality:
+    negated: bool = False
+    hypothetical: bool = False
+    volitional: bool = False      # an intention of the subject ("plans to", "will")
+    conditional: bool = False     # inside an if-clause or under an epistemic word
+    cue: str | None = None
+
+
+def _negated_here(t: Token, c: dict) -> bool:
+    for ch in t.children:
+        if ch.dep_ == "neg" or (ch.dep_ in ("advmod", "det", "preconj") and ch.lower_ in c["negation"]):
+            return True
+        if ch.dep_ == "prep":
+            for p in ch.children:
+                if p.dep_ == "pobj" and (ch.lower_, p.lemma_.lower()) in c["negating_phrases"]:
+                    return True
+    return False
+
+
+def assess(trigger: Token, forward: bool) -> Modality:
+    """The modality of an event triggered at `trigger`; `forward` for appeals, intents, threats."""
+    c = cues()
+    m = Modality()
+    node = trigger
+    negation_reaches = True
+    depth = 0
+    while True:
+        if node.i != trigger.i:
+            lemma = node.lemma_.lower()
+            if lemma in c["denial"]:
+                particle = c["denial_particles"].get(lemma)
+                if particle is None or any(ch.dep_ == "prt" and ch.lower_ == particle for ch in node.children):
+                    m.negated, m.cue = True, m.cue or node.text
+            if lemma in c["epistemic"] and not forward:
+                m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.text
+            elif lemma in c["volitional"] and not forward:
+                m.hypothetical, m.volitional, m.cue = True, True, m.cue or node.text
+        if negation_reaches and _negated_here(node, c):
+            m.negated, m.cue = True, m.cue or node.text
+        for ch in node.children:
+            word = ch.lower_
+            if ch.dep_ in ("aux", "auxpass") and not forward:
+                if word in c["modals"] or ch.lemma_ in c["modals"]:
+                    m.hypothetical, m.cue = True, m.cue or ch.text
+                    if word in ("would",):
+                        m.volitional = True
+                    else:
+                        m.conditional = True
+                elif word in c["future"] or ch.lemma_ in c["future"] or word == "'ll":
+                    m.hypothetical, m.volitional, m.cue = True, True, m.cue or ch.text
+            elif ch.dep_ == "mark" and word in c["conditional_marks"]:
+                m.hypothetical, m.conditional, m.cue = True, True, m.cue or ch.text
+            elif ch.dep_ == "amod" and node.pos_ in ("NOUN", "PROPN") and not forward:
+                lemma = ch.lemma_.lower()
+                if lemma in c["epistemic"]:
+                    m.hypothetical, m.conditional, m.cue = True, True, m.cue or ch.text
+                elif lemma in c["volitional"]:
+                    m.hypothetical, m.volitional, m.cue = True, True, m.cue or ch.text
+        dep = node.dep_
+        if dep not in CARRY or node.head.i == node.i or depth > 6:
+            break
+        if dep in NO_NEGATION_ACROSS:
+            negation_reaches = False
+        if dep == "advcl" and not any(ch.dep_ == "mark" for ch in node.children):
+            break
+        node = node.head
+        depth += 1
+    return m
+
+
+def attribution(trigger: Token) -> Token | None:
+    """The token naming who a claim comes from: the subject of a reporting verb above the
+    trigger, the object of "according to", or the "For X," that opens the sentence."""
+    c = cues()
+    node = trigger
+    depth = 0
+    while node.head.i != node.i and depth < 6:
+        dep = node.dep_
+        node = node.head
+        depth += 1
+        if dep in ("ccomp", "advcl", "xcomp", "parataxis") and node.lemma_.lower() in c["speech"]:
+            for ch in node.children:
+                if ch.dep_ in ("nsubj", "nsubjpass"):
+                    return ch
+    for t in trigger.sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "to":
+            for p in t.nbor().children:
+                if p.dep_ == "pobj":
+                    return p
+    first = trigger.sent[0]
+    if first.lower_ == "for" and first.dep_ == "prep":
+        for p in first.children:
+            if p.dep_ == "pobj" and (p.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or p.pos_ == "PROPN"):
+                return p
+    return None

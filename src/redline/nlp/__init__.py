@@ -1,0 +1,1 @@
+"""The nlp stage: loading the spaCy pipeline and parsing documents in batches."""

@@ -1,0 +1,130 @@
+"""The records that flow between redline's stages.
+
+One `Document` travels from the sources through nlp, actors and events to the output; each
+stage fills its own fields. Every record turns itself into the JSON shape of the output schema
+(`to_dict`), so there is one place where field names are decided.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class TextSpan:
+    """A piece of the document text with its character offsets (end exclusive)."""
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "span": [self.start, self.end]}
+
+
+@dataclass(slots=True)
+class Actor:
+    """Who acts or is acted upon, coded CAMEO-style (`RUSGOV`, `IGOWSTNAT`, `USAMIL`)."""
+    text: str
+    code: str
+    country: str | None = None
+    igo: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    name: str | None = None
+
+    def key(self) -> tuple:
+        return (self.code, self.name)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "code": self.code, "country": self.country, "igo": self.igo,
+                "sectors": list(self.sectors), "name": self.name}
+
+
+@dataclass(slots=True)
+class Mention:
+    """One place in the text where an actor is named or referred to."""
+    actor: Actor
+    start: int          # character offsets into the document text
+    end: int
+    kind: str           # country, igo, person, sector, metonym, pronoun, definite
+
+
+@dataclass(slots=True)
+class SentenceRef:
+    index: int
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"index": self.index, "span": [self.start, self.end], "text": self.text}
+
+
+@dataclass(slots=True)
+class Event:
+    """A coded political event with its evidence."""
+    source: Actor | None
+    target: Actor | None
+    cameo: str
+    cameo_root: str
+    cameo_label: str
+    plover: str | None
+    plover_mode: str | None
+    plover_contexts: list[str]
+    goldstein: float
+    quad_class: int
+    trigger: TextSpan
+    sentence: SentenceRef
+    rule: str
+    confidence: float
+    negated: bool = False
+    hypothetical: bool = False
+    attributed_to: dict[str, Any] | None = None
+    date: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source.to_dict() if self.source else None,
+            "target": self.target.to_dict() if self.target else None,
+            "cameo": self.cameo, "cameo_root": self.cameo_root, "cameo_label": self.cameo_label,
+            "plover": self.plover, "plover_mode": self.plover_mode,
+            "plover_contexts": list(self.plover_contexts),
+            "goldstein": self.goldstein, "quad_class": self.quad_class,
+            "negated": self.negated, "hypothetical": self.hypothetical,
+            "attributed_to": self.attributed_to,
+            "trigger": self.trigger.to_dict(), "sentence": self.sentence.to_dict(),
+            "rule": self.rule, "confidence": round(self.confidence, 3), "date": self.date,
+        }
+
+
+@dataclass(slots=True)
+class Document:
+    """An article on its way through the pipeline, and the unit of output."""
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    origin: str | None = None               # where it was read: "file.jsonl:12", "-", a path
+    events: list[Event] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None                # set when the input could not be processed at all
+
+    def actors_summary(self) -> list[dict[str, Any]]:
+        """Every distinct actor of the document with the places it is mentioned."""
+        seen: dict[tuple, dict[str, Any]] = {}
+        for m in self.mentions:
+            entry = seen.get(m.actor.key())
+            if entry is None:
+                entry = {k: v for k, v in m.actor.to_dict().items() if k != "text"}
+                entry["mentions"] = []
+                seen[m.actor.key()] = entry
+            entry["mentions"].append({"text": self.text[m.start:m.end], "span": [m.start, m.end]})
+        return list(seen.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        if self.error is not None:
+            return {"id": self.id, "error": self.error}
+        return {"id": self.id, "title": self.title, "date": self.date, "url": self.url,
+                "events": [e.to_dict() for e in self.events],
+                "actors": self.actors_summary(), "warnings": list(self.warnings)}

@@ -1,0 +1,1 @@
+"""The sources stage: reading inputs into `Document` records."""

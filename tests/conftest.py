@@ -1,0 +1,53 @@
+"""Shared fixtures: one loaded pipeline for the whole session (the model loads once)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from redline.pipeline import Options, shared_pipeline
+from redline.records import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def pipeline_all():
+    """Keeps negated and hypothetical events, flagged, so tests can look at them."""
+    return shared_pipeline(Options(modality="all"))
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    return shared_pipeline(Options())
+
+
+@pytest.fixture(scope="session")
+def code(pipeline):
+    def run(text: str, date: str | None = None):
+        return next(pipeline.process([Document(id="t", text=text, date=date)]))
+    return run
+
+
+@pytest.fixture(scope="session")
+def code_all(pipeline_all):
+    def run(text: str, date: str | None = None):
+        return next(pipeline_all.process([Document(id="t", text=text, date=date)]))
+    return run
+
+
+def dyads(doc) -> set[tuple[str, str, str]]:
+    """(source country-or-igo, target country-or-igo, root) of every event."""
+    def who(a):
+        return (a.country or a.igo or a.code) if a else None
+    return {(who(e.source), who(e.target), e.cameo_root) for e in doc.events}
+
+
+def redline_bin() -> str:
+    return str(ROOT / ".venv" / "bin" / "redline") if (ROOT / ".venv/bin/redline").exists() else "redline"
+
+
+def shared_available() -> bool:
+    return (SHARED / "acceptance" / "score_seed.py").exists() and not os.environ.get("REDLINE_NO_SHARED")
