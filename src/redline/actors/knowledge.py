@@ -134,7 +134,7 @@ class ActorKB:
             if name:
                 self.add_phrase(name, Ref("igo", igo=igo, sector=entry.get("sector"), case=TITLE_CASE))
 
-    def add_person(self, entry: dict, where: str) -> None:
+    def add_person(self, entry: dict, where: str, kind: str = "person") -> None:
         name = entry.get("name")
         if not name:
             raise RedlineError("E302", path=where, index="?", detail="person needs a 'name'")
@@ -153,7 +153,11 @@ class ActorKB:
             if owner:
                 self.role_holders.setdefault((owner, role.kind), []).append((role.start, role.end, name, role.title))
         for alias in [name] + as_list(entry.get("aliases")):
-            self.add_phrase(alias, Ref("person", person=name, case=TITLE_CASE))
+            self.add_phrase(alias, Ref(kind, person=name, case=TITLE_CASE))
+
+    def add_group(self, entry: dict, where: str) -> None:
+        """An armed group, movement or company: a name with dated country and sector codes."""
+        self.add_person(entry, where, kind="group")
 
     def add_sectors(self, table: dict, where: str) -> None:
         for sector, spec in (table or {}).items():
@@ -205,6 +209,8 @@ class ActorKB:
                 self.add_igo(e, where)
             for e in as_list(records.get("people")):
                 self.add_person(e, where)
+            for e in as_list(records.get("groups")):
+                self.add_group(e, where)
             self.add_sectors(records.get("sectors"), where)
             self.add_roles(records.get("roles"), where)
             records = as_list(records.get("actors"))
@@ -269,6 +275,9 @@ def load_kb(extra_files: tuple[str, ...] = ()) -> ActorKB:
     for path in sorted(data_path("people").glob("*.yaml")):
         for e in load_yaml(path) or []:
             kb.add_person(e, path.name)
+    if data_path("groups.yaml").exists():
+        for e in load_yaml(data_path("groups.yaml")) or []:
+            kb.add_group(e, "groups.yaml")
     for path in extra_files:
         kb.add_file(path)
     return kb

@@ -20,7 +20,6 @@ from redline.records import Actor, Mention
 NP_MODIFIERS = {"compound", "amod", "flat", "nmod", "nn", "appos"}
 # Prepositions that name who a sector word belongs to: "leaders of Russia", "officials from Kyiv".
 OWNER_PREPS = {"of", "from", "in"}
-OWNER_KINDS = {"country", "adjective", "capital", "metonym", "igo", "person", "custom"}
 
 
 @lru_cache(maxsize=1)
@@ -112,9 +111,30 @@ class DocActors:
     def np_head(self, token: Token) -> Token:
         """Climb from a mention to the head of the noun phrase it belongs to."""
         h = token
-        while h.dep_ in NP_MODIFIERS and h.head.i != h.i and h.head.i in self.by_token and h.dep_ != "appos":
+        while (h.dep_ in NP_MODIFIERS and h.dep_ != "appos" and h.head.i != h.i
+               and h.head.i in self.by_token and self._joins(h, h.head)):
             h = h.head
         return h
+
+    def _joins(self, modifier: Token, head: Token) -> bool:
+        """Two states side by side ("US-China", "Russia Ukraine") are two actors, not one."""
+        owner_only = lambda m: m.refs[0].kind not in ("sector", "person", "group")  # noqa: E731
+        a, b = self.by_token[modifier.i], self.by_token[head.i]
+        return a is b or not (owner_only(a) and owner_only(b))
+
+    def is_place_modifier(self, token: Token) -> bool:
+        """A capital used as a modifier names a place: "the Geneva summit", "a Vilnius meeting"."""
+        m = self.by_token.get(token.i)
+        return (m is not None and m.kinds == {"capital"} and token.dep_ in ("compound", "amod", "nmod")
+                and token.head.i not in self.by_token)
+
+    def names_country(self, token: Token) -> bool:
+        """Whether a phrase names a state itself (not its capital or a city)."""
+        for t in [token] + [c for c in token.children if c.dep_ in NP_MODIFIERS | {"poss"}]:
+            m = self.by_token.get(t.i)
+            if m is not None and m.refs[0].kind in ("country", "adjective"):
+                return True
+        return False
 
     # -- composition ----------------------------------------------------------------------
     def _np_tokens(self, head: Token) -> list[Token]:
@@ -126,7 +146,8 @@ class DocActors:
             t = stack.pop()
             for c in t.children:
                 dep = c.dep_
-                if dep in NP_MODIFIERS or (dep == "poss" and head_is_actor):
+                if dep in NP_MODIFIERS or (dep == "poss" and head_is_actor) or (
+                        dep == "conj" and t.dep_ in ("amod", "compound") and t.i != head.i):
                     if dep == "appos" and c.i not in self.by_token and not any(
                             k.i in self.by_token for k in c.subtree):
                         continue
@@ -168,19 +189,20 @@ class DocActors:
         role_kinds: list[str] = []
         role_phrase = ""
         name = None
+        kind = ""
         person_country = person_igo = None
         for m in matches:
             for r in m.refs:
-                if r.kind == "person":
+                if r.kind in ("person", "group"):
                     if r.person and name is None:
                         person = kb.people[r.person]
-                        name = person.name
+                        name, kind = person.name, r.kind
                         role, current = person.role_at(date)
                         if role is not None:
                             person_country, person_igo = role.country, role.igo
                             sectors.append(role.sector if current else "ELI")
                     elif m.person_name and name is None:
-                        name = self._known_person(m.person_name)
+                        name, kind = self._known_person(m.person_name), "person"
                 elif r.kind == "sector":
                     if r.sector and r.sector not in sectors:
                         sectors.append(r.sector)
@@ -198,7 +220,7 @@ class DocActors:
                 break   # the first reference of a phrase decides what it is
         if name and name in self._people_seen and not (person_country or person_igo or owners):
             seen = self._people_seen[name]
-            return [Actor(self._text(tokens), seen.code, seen.country, seen.igo, list(seen.sectors), name)]
+            return [Actor(self._text(tokens), seen.code, seen.country, seen.igo, list(seen.sectors), name, kind)]
         if person_country or person_igo:
             owners = [(person_country, person_igo)] + [o for o in owners if o != (person_country, person_igo)]
         if not owners and not sectors and not name:
@@ -215,8 +237,9 @@ class DocActors:
                     if role and role.sector and role.sector not in sectors:
                         sectors.insert(0, role.sector)
             code = kb.code_for(country, igo, sectors)
-            actors.append(Actor(self._text(tokens), code or "", country, igo, list(sectors), who))
-        if name and len(actors) == 1:
+            who_kind = kind or ("person" if who else "organisation" if igo else "state" if country else "sector")
+            actors.append(Actor(self._text(tokens), code or "", country, igo, list(sectors), who, who_kind))
+        if name and kind == "person" and len(actors) == 1:
             self._remember_person(name, actors[0])
         return actors
 
@@ -273,6 +296,12 @@ class DocActors:
                 continue
             found = self.compose(self.np_head(t)) or self.compose(t)
             if found:
+                owner = self._possessor(t) if not (found[0].country or found[0].igo) else None
+                if owner is not None:   # "its troops", "their government"
+                    a = found[0]
+                    out.append((Actor(a.text, self.kb.code_for(owner.country, owner.igo, a.sectors),
+                                      owner.country, owner.igo, list(a.sectors), a.name, a.kind), True))
+                    continue
                 out.extend((a, False) for a in self._fill_country(t, found))
                 continue
             ref = self.refer_back(t)
@@ -283,38 +312,53 @@ class DocActors:
     def _fill_country(self, token: Token, actors: list[Actor]) -> list[Actor]:
         """'the government' with no country of its own belongs to the state just mentioned."""
         filled = []
+        match = self.by_token.get(token.i)
         for a in actors:
-            if (a.country or a.igo or a.name or not a.sectors
+            if (a.country or a.igo or a.name or not a.sectors or match is None
+                    or match.refs[0].kind != "sector"
                     or a.sectors[0] not in self.words["inherit_country_sectors"]
                     or not any(c.lower_ == "the" for c in token.children)):
                 filled.append(a)
                 continue
-            prev = self._previous(token, lambda x: bool(x.country) and not x.name)
+            if match.refs[0].role_kinds:   # "the president": the office-holder just named
+                person = self._previous(token, lambda x: x.kind == "person" and a.sectors[0] in x.sectors)
+                if person is not None:
+                    filled.append(Actor(a.text, person.code, person.country, person.igo,
+                                        list(person.sectors), person.name, "person"))
+                    continue
+            prev = self._previous(token, lambda x: bool(x.country) and x.kind != "person")
             if prev is None:
                 filled.append(a)
             else:
                 filled.append(Actor(a.text, self.kb.code_for(prev.country, None, a.sectors), prev.country,
-                                    None, list(a.sectors), None))
+                                    None, list(a.sectors), None, "state"))
         return filled
+
+    def _possessor(self, token: Token) -> Actor | None:
+        for c in token.children:
+            if c.dep_ == "poss" and c.pos_ == "PRON":
+                return self.refer_back(c)
+        return None
 
     def refer_back(self, token: Token) -> Actor | None:
         lower = token.lower_
         w = self.words
         if lower in w["person_pronouns"]:
-            prev = self._previous(token, lambda a: bool(a.name))
+            prev = self._previous(token, lambda a: a.kind == "person")
         elif lower in w["thing_pronouns"]:
-            prev = self._previous(token, lambda a: bool(a.country or a.igo) and not a.name)
+            prev = self._previous(token, lambda a: a.kind in ("state", "organisation", "group"))
         elif lower in w["plural_pronouns"]:
-            prev = self._previous(token, lambda a: bool(a.sectors) and not a.name and bool(a.country or a.igo))
+            prev = self._previous(token, lambda a: a.kind in ("group", "organisation") or (
+                a.kind == "state" and bool(a.sectors)))
         elif token.lemma_.lower() in w["state_nouns"] and any(c.lower_ == "the" for c in token.children):
-            prev = self._previous(token, lambda a: bool(a.country) and not a.name)
+            prev = self._previous(token, lambda a: bool(a.country) and a.kind != "person")
             if prev is not None:
-                prev = Actor(prev.country, prev.country, prev.country, None, [], None)
+                prev = Actor(prev.country, prev.country, prev.country, None, [], None, "state")
         else:
             return None
         if prev is None:
             return None
-        return Actor(token.text, prev.code, prev.country, prev.igo, list(prev.sectors), prev.name)
+        return Actor(token.text, prev.code, prev.country, prev.igo, list(prev.sectors), prev.name, prev.kind)
 
     def _previous(self, token: Token, accept) -> Actor | None:
         sent_start = token.sent.start

@@ -12,6 +12,9 @@ DEFAULT_TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "at"
                         "from", "over", "for", "near", "along", "across")
 NOUN_TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "into", "of", "upon",
                      "between", "near", "along", "across", "at", "for")
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Prepositions that say where, not with whom.
+LOCATIVE_PREPS = ("in", "at", "near", "inside", "outside", "across", "along", "around", "off", "within")
 # Verbs that only carry a nominal event: "launched an offensive", "held talks".
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "begin", "start", "hold", "mount", "order",
                "announce", "continue", "step", "intensify", "resume", "make", "issue", "deliver",
@@ -44,9 +47,10 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
         agents = [p for _, p in prep_objects(verb, ("by",))]
         if agents:
             return agents[:1]
-    subj = children(verb, "nsubj", "csubj", "expl")
-    subj = [s for s in subj if s.dep_ == "nsubj"]
+    subj = children(verb, "nsubj")
     if subj:
+        if verb.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS:
+            return [verb.head]     # "officials, who blamed Kyiv": the officials
         return subj[:1]
     if depth > 4 or verb.head.i == verb.i:
         return []
@@ -84,7 +88,7 @@ def noun_sources(noun: Token, actor_tokens) -> list[Token]:
     poss = children(noun, "poss")
     if poss:
         return poss[:1]
-    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and actor_tokens(c)]
+    mods = actor_modifiers(noun, actor_tokens)
     if mods:
         return mods[:1]
     agents = [p for _, p in prep_objects(noun, ("by",))]
@@ -99,5 +103,17 @@ def noun_sources(noun: Token, actor_tokens) -> list[Token]:
 
 def noun_modifier_targets(noun: Token, source: Token | None, actor_tokens) -> list[Token]:
     """The second actor in "US-Russia talks" or "Russian-Ukrainian negotiations"."""
-    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and actor_tokens(c)]
+    mods = actor_modifiers(noun, actor_tokens)
     return [m for m in mods if source is None or m.i != source.i][:1]
+
+
+def actor_modifiers(noun: Token, actor_tokens) -> list[Token]:
+    """Modifiers of a noun that name actors, in text order, one compound level deep:
+    "US-China trade talks" -> [US, China]."""
+    deps = ("compound", "amod", "nmod")
+    mods = []
+    for c in noun.children:
+        if c.dep_ in deps:
+            mods.append(c)
+            mods.extend(g for g in c.children if g.dep_ in deps + ("conj",))
+    return sorted((m for m in mods if actor_tokens(m)), key=lambda t: t.i)

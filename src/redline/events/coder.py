@@ -22,9 +22,22 @@ from redline.records import Actor, Event, SentenceRef, TextSpan
 PARTICLE_DEPS = {"prt", "advmod", "prep"}
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "conj"}
 # Roots whose events are verbal stances towards someone: a missing target may be taken from
-# the reported clause or from the preceding events of the same source.
-STANCE_ROOTS = {"02", "10", "11", "12", "13"}
-CONTEXT_SENTENCES = 4
+# the reported clause, and (but for plain statements) from the source's preceding events.
+REPORTED_ROOTS = {"02", "10", "11", "12", "13"}
+CONTEXT_ROOTS = {"02", "10", "11", "12", "13"}
+# Roots whose unnamed actors belong to the country of the other side ("police arrested protesters").
+DOMESTIC_ROOTS = {"14", "17"}
+# Armed groups with no country named are taken to fight the state they are in.
+INSURGENT_SECTORS = {"REB", "UAF", "OPP", "CRM"}
+
+
+def same(a: Actor, b: Actor) -> bool:
+    return a.code == b.code and a.name == b.name
+
+
+def code_rank(code: str) -> tuple:
+    """Specific codes beat residual ones: 0874 > 087 > 080."""
+    return (len(code), not code.endswith("0"))
 
 
 @dataclass(slots=True)
@@ -126,45 +139,50 @@ class EventCoder:
         best: dict[tuple, Event] = {}
         for f in firings:
             for ev in self._events(f, ref, actors, anchor, earlier):
-                key = (ev.source.code if ev.source else None, ev.target.code if ev.target else None, ev.cameo)
-                if key not in best or ev.confidence > best[key].confidence:
+                # one event per dyad and root in a sentence: the most specific code, then the surest
+                key = (ev.source.code, ev.target.code, ev.cameo_root, ev.negated, ev.hypothetical)
+                old = best.get(key)
+                if old is None or (code_rank(ev.cameo), ev.confidence) > (code_rank(old.cameo), old.confidence):
                     best[key] = ev
-        return sorted(best.values(), key=lambda e: e.trigger.start)
+        events = sorted(best.values(), key=lambda e: e.trigger.start)
+        # A plain statement (010) is coded only when nothing more specific is said.
+        if any(e.cameo != "010" for e in events):
+            events = [e for e in events if e.cameo != "010"]
+        return events
 
     def _events(self, f: Firing, ref: SentenceRef, actors: DocActors, anchor, earlier) -> list[Event]:
         p, trig = f.pattern, f.trigger
         code = p.code
         root = code[:2]
         confidence = 0.55 + 0.1 * min(p.specificity, 3)
-        found = lambda t: actors.compose(actors.np_head(t)) or actors.compose(t)  # noqa: E731
+        found = lambda t: [] if actors.is_place_modifier(t) else (  # noqa: E731
+            actors.compose(actors.np_head(t)) or actors.compose(t))
         if p.pos == "noun":
             confidence -= 0.1
             src_tokens = args.noun_sources(trig, found)
         else:
             src_tokens = args.verb_subjects(trig)
+        speaker_tok = modality.attribution(trig)
+        if not src_tokens and speaker_tok is not None and lookup(code).quad_class in (1, 3):
+            src_tokens = [speaker_tok]   # "repeated that consequences would be harsh": the speaker's
         sources = [a for t in src_tokens for a in actors.actors_for(t)]
         targets = self._targets(f, actors, found, src_tokens)
+        sources, targets = self._domestic(f, actors, sources, targets)
         how_target = "tree"
-        if not targets and root in STANCE_ROOTS:
-            targets = self._reported_targets(f, actors)
-            if not targets and sources:
-                prev = self._context_target(sources[0][0], ref.index, earlier)
-                if prev is not None:
-                    targets, how_target = [(prev, True)], "context"
-        if p.symmetric and (len(sources) < 2 or not targets) and not (sources and targets):
-            pair = self._clause_participants(trig, actors)
-            if len(pair) >= 2:
-                sources, targets = [pair[0]], [pair[1]]
-        if p.symmetric and len(sources) >= 2 and not targets:
-            pairs = [(a, b) for a in sources for b in sources if a is not b]
-        else:
-            pairs = [(a, b) for a in sources for b in targets]
-            if p.symmetric and len(sources) == 1 and len(targets) == 1 and p.pos == "noun":
-                pairs.append((targets[0], sources[0]))
+        if not targets and root in REPORTED_ROOTS:
+            targets = self._reported_targets(f, actors, sources)
+        if not targets and sources and lookup(code).quad_class == 4:
+            place = self._location_country(f, actors, climb=True)
+            if place:   # "missiles rained down on Kyiv": what is hit is the country attacked
+                targets, how_target = [(Actor(actors.kb.countries[place]["name"], place, place), False)], "place"
+        if not targets and sources and root in CONTEXT_ROOTS:
+            prev = self._context_target(sources[0][0], earlier)
+            if prev is not None:
+                targets, how_target = [(prev, True)], "context"
+        pairs = self._pairs(f, actors, sources, targets)
         if not pairs:
             return []
         mood = modality.assess(trig, forward=root in modality.cues()["forward_roots"])
-        speaker_tok = modality.attribution(trig)
         speaker = None
         if speaker_tok is not None:
             who = actors.actors_for(speaker_tok)
@@ -174,7 +192,7 @@ class EventCoder:
                        "name": who[0][0].name if who else None, "code": who[0][0].code if who else None}
         rule = p.id
         hypothetical = mood.hypothetical
-        if (mood.hypothetical and mood.volitional and not mood.conditional and not mood.negated):
+        if mood.hypothetical and mood.volitional and not mood.conditional and not mood.negated:
             intent = self._intent_code(code)
             own = speaker is None or not speaker.get("code") or any(
                 speaker["code"][:3] == (a.country or "")[:3] for a, _ in sources)
@@ -184,8 +202,6 @@ class EventCoder:
         when = dates.event_date(trig, anchor)
         out = []
         for (s, s_ref), (t, t_ref) in pairs:
-            if s.code == t.code and s.name == t.name:
-                continue
             conf = confidence - 0.1 * (s_ref + t_ref) - (0.15 if how_target == "context" else 0)
             out.append(Event(
                 source=s, target=t, cameo=entry.code, cameo_root=entry.root, cameo_label=entry.label,
@@ -198,6 +214,73 @@ class EventCoder:
         return out
 
     @staticmethod
+    def _pairs(f: Firing, actors: DocActors, sources, targets) -> list:
+        """Source-target pairs. Reciprocal events ("X and Y met", "talks between X and Y") pair
+        every participant with every other; a named target makes the event one-way."""
+        p = f.pattern
+        if p.symmetric:
+            participants = list(sources) if sources and targets and p.pos == "verb" else list(sources) + list(targets)
+            if len(participants) < 2 and not (sources and targets):
+                participants += EventCoder._clause_participants(f.trigger, actors)
+            unique, seen = [], set()
+            for a, r in participants:
+                if (a.country, a.igo, a.name) not in seen:
+                    seen.add((a.country, a.igo, a.name))
+                    unique.append((a, r))
+            if len(unique) >= 2 and not (p.pos == "verb" and sources and targets and len(sources) == 1):
+                return [(a, b) for a in unique for b in unique if a is not b and not same(a[0], b[0])]
+        return [(a, b) for a in sources for b in targets if not same(a[0], b[0])]
+
+    def _domestic(self, f: Firing, actors: DocActors, sources, targets):
+        """Unnamed actors ("protesters", "gunmen", "police") take the country the text gives:
+        where the event happens, or, for protest and repression, the other side's."""
+        place = None
+        out = []
+        for side, other in ((sources, targets), (targets, sources)):
+            kept = []
+            for a, r in side:
+                if a.country or a.igo:
+                    kept.append((a, r))
+                    continue
+                if not a.sectors:
+                    continue
+                if place is None:
+                    place = self._location_country(f, actors) or ""
+                inherits = f.pattern.code[:2] in DOMESTIC_ROOTS or a.sectors[0] in INSURGENT_SECTORS
+                country = place or (next((o.country for o, _ in other if o.country), None)
+                                    if inherits else None)
+                if country:
+                    kept.append((Actor(a.text, self.kb_code(actors, country, a.sectors), country, None,
+                                       list(a.sectors), a.name), r))
+            out.append(kept)
+        return out[0], out[1]
+
+    @staticmethod
+    def kb_code(actors: DocActors, country: str, sectors: list[str]) -> str:
+        return actors.kb.code_for(country, None, sectors)
+
+    def _location_country(self, f: Firing, actors: DocActors, climb: bool = False) -> str | None:
+        """The country named where the event happens: "in Tehran", "near the Afghan border";
+        with `climb`, also where the governing clause or the object is ("a church in Nigeria")."""
+        holders = [f.trigger] + ([f.xcomp] if f.xcomp is not None else []) + list(f.objects)
+        preps = args.LOCATIVE_PREPS
+        if climb:
+            holders += args.verb_objects(f.trigger)
+            head = f.trigger
+            for _ in range(2):
+                if head.dep_ not in ("advcl", "conj", "xcomp", "acl") or head.head.i == head.i:
+                    break
+                head = head.head
+                holders.append(head)
+            preps = preps + ("on", "into", "against", "over")
+        for h in holders:
+            for _, o in args.prep_objects(h, preps):
+                for a, _r in actors.actors_for(o) or self._inside(o, actors):
+                    if a.country:
+                        return a.country
+        return None
+
+    @staticmethod
     def _intent_code(code: str) -> str | None:
         table = modality.cues()["intent_codes"]
         for key in (code, code[:3], code[:2]):
@@ -208,14 +291,18 @@ class EventCoder:
     def _targets(self, f: Firing, actors: DocActors, found, src_tokens) -> list[tuple[Actor, bool]]:
         p, trig = f.pattern, f.trigger
         src_ids = {t.i for t in src_tokens}
-        slots = p.target or (("dobj", "dative") + args.DEFAULT_TARGET_PREPS if p.pos == "verb"
-                             else ("compound",) + args.NOUN_TARGET_PREPS)
+        default = (("dobj", "dative") + args.DEFAULT_TARGET_PREPS if p.pos == "verb"
+                   else ("compound",) + args.NOUN_TARGET_PREPS)
+        slots = tuple(dict.fromkeys(p.target + default))   # the pattern's own slots first
         holders = [trig] + ([f.xcomp] if f.xcomp is not None else []) + list(f.objects)
+        holders += [o for o in args.verb_objects(trig) if o not in holders] if p.pos == "verb" else []
         for slot in slots:
             cands: list[Token] = []
             if slot == "dobj":
                 for h in [trig] + ([f.xcomp] if f.xcomp is not None else []):
-                    cands += [o for o in args.verb_objects(h)]
+                    for o in args.verb_objects(h):
+                        # a misparsed noun object ("rejected OAS calls" read as a clause): its subject
+                        cands += [o] + (args.children(o, "nsubj") if o.pos_ == "VERB" else [])
             elif slot == "dative":
                 cands += args.children(trig, "dative", "iobj")
             elif slot == "poss":
@@ -230,15 +317,23 @@ class EventCoder:
             for c in cands:
                 if c.i in src_ids:
                     continue
+                if slot in args.LOCATIVE_PREPS and not actors.names_country(c):
+                    continue   # "talks in Vienna" is where, not with whom
                 got = actors.actors_for(c) or self._inside(c, actors)
                 if got:
                     return got
         return []
 
     def _inside(self, token: Token, actors: DocActors, depth: int = 0) -> list[tuple[Actor, bool]]:
-        """An actor named inside a phrase: "the borders of the Donbas region of eastern Ukraine"."""
+        """An actor named inside a phrase: "the borders of the Donbas region of eastern Ukraine",
+        "Russia's Kursk region"."""
         if depth > 4:
             return []
+        for c in token.children:
+            if c.dep_ in ("poss", "compound", "amod") and not actors.is_place_modifier(c):
+                got = actors.actors_for(c)
+                if got:
+                    return got
         for c in token.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "in"):
                 for p in c.children:
@@ -248,29 +343,37 @@ class EventCoder:
                             return got
         return []
 
-    def _reported_targets(self, f: Firing, actors: DocActors) -> list[tuple[Actor, bool]]:
-        """"warned that Russia would face sanctions": the actor the reported clause is about."""
-        for h in [f.trigger] + list(f.objects):
-            for c in h.children:
-                if c.dep_ in ("ccomp", "xcomp", "advcl", "acl") and c.pos_ in ("VERB", "AUX"):
-                    subj = args.children(c, "nsubj", "nsubjpass")
-                    for s in subj:
-                        got = actors.actors_for(s)
-                        if got:
-                            return got
+    def _reported_targets(self, f: Firing, actors: DocActors, sources) -> list[tuple[Actor, bool]]:
+        """"warned that Russia would face sanctions": the actor the reported clause is about,
+        its subject first, else the first other actor named in it."""
+        known = {(a.country, a.igo) for a, _ in sources}
+        clauses = [c for h in [f.trigger] + list(f.objects) for c in h.children
+                   if c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "advcl", "acl") and c.pos_ in ("VERB", "AUX"))]
+        for c in clauses:
+            for s in args.children(c, "nsubj", "nsubjpass"):
+                got = [x for x in actors.actors_for(s) if (x[0].country, x[0].igo) not in known]
+                if got and (got[0][0].country or got[0][0].igo):
+                    return got
+        for c in clauses:
+            for t in c.subtree:
+                if t.i in actors.by_token and not actors.is_place_modifier(t):
+                    got = [x for x in actors.compose(actors.np_head(t))
+                           if (x.country or x.igo) and (x.country, x.igo) not in known]
+                    if got:
+                        return [(got[0], False)]
         return []
 
     @staticmethod
-    def _context_target(source: Actor, index: int, earlier: list[Event]) -> Actor | None:
+    def _context_target(source: Actor, earlier: list[Event]) -> Actor | None:
+        """The counterpart of the source's latest event that happened, earlier in the document."""
         for ev in reversed(earlier):
-            if ev.sentence.index < index - CONTEXT_SENTENCES:
-                break
             if ev.source and ev.target and ev.source.country == source.country and ev.source.igo == source.igo \
-                    and not ev.negated:
+                    and not ev.negated and not ev.hypothetical:
                 return ev.target
         return None
 
-    def _clause_participants(self, trig: Token, actors: DocActors) -> list[tuple[Actor, bool]]:
+    @staticmethod
+    def _clause_participants(trig: Token, actors: DocActors) -> list[tuple[Actor, bool]]:
         """For "during their meeting": the actors of the clause the meeting belongs to."""
         verb = trig
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -283,9 +386,4 @@ class EventCoder:
         for _, o in args.prep_objects(verb, ("to", "with")):
             found += actors.actors_for(o)
         found += [x for o in args.children(verb, "dobj") for x in actors.actors_for(o)]
-        seen, out = set(), []
-        for a, r in found:
-            if (a.country, a.igo) not in seen and (a.country or a.igo):
-                seen.add((a.country, a.igo))
-                out.append((a, r))
-        return out
+        return [x for x in found if x[0].country or x[0].igo]

@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from redline.data import data_path, load_yaml
+from redline.events.arguments import verb_subjects
 
 # Links along which the modality of a governing word reaches down to the trigger.
 CARRY = {"xcomp", "csubj", "csubjpass", "acl", "dobj", "pobj", "prep", "pcomp", "nsubj",
@@ -111,9 +112,9 @@ def attribution(trigger: Token) -> Token | None:
         node = node.head
         depth += 1
         if dep in ("ccomp", "advcl", "xcomp", "parataxis") and node.lemma_.lower() in c["speech"]:
-            for ch in node.children:
-                if ch.dep_ in ("nsubj", "nsubjpass"):
-                    return ch
+            subjects = verb_subjects(node)
+            if subjects:
+                return subjects[0]
     for t in trigger.sent:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "to":
             for p in t.nbor().children:
