@@ -93,6 +93,7 @@ class ActorKB:
         self.phrases: dict[tuple[str, ...], list[Ref]] = {}
         self.role_holders: dict[tuple[str, str], list[tuple[str, str | None, str, str]]] = {}
         self.max_len = 1
+        self.longest_from: dict[str, int] = {}   # first word -> longest phrase starting with it
 
     # -- building -------------------------------------------------------------------------
     def add_phrase(self, phrase: str, ref: Ref) -> None:
@@ -108,6 +109,7 @@ class ActorKB:
                                            and r.country == ref.country and r.igo == ref.igo)]
         refs.append(ref)
         self.max_len = max(self.max_len, len(key))
+        self.longest_from[key[0]] = max(self.longest_from.get(key[0], 0), len(key))
 
     def add_country(self, entry: dict, where: str) -> None:
         iso3 = str(entry.get("iso3") or "").upper()

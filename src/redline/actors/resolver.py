@@ -10,12 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from redline.actors.knowledge import ANY_CASE, EXACT_CASE, TITLE_CASE, ActorKB, Ref
 from redline.data import data_path, load_yaml
+from redline.places import gazetteer
 from redline.records import Actor, Mention
 
+# A proper name spaCy did not call a place counts as one only for a city this large.
+BIG_CITY = 50_000
 # Dependencies that keep a modifier inside its head's noun phrase.
 NP_MODIFIERS = {"compound", "amod", "flat", "nmod", "nn", "appos"}
 # Prepositions that name who a sector word belongs to: "leaders of Russia", "officials from Kyiv".
@@ -33,10 +36,10 @@ class Match:
     end: int
     refs: list[Ref]
     person_name: str | None = None     # for people spaCy found that the knowledge base lacks
+    kinds: frozenset = frozenset()
 
-    @property
-    def kinds(self) -> set[str]:
-        return {r.kind for r in self.refs}
+    def __post_init__(self):
+        self.kinds = frozenset(r.kind for r in self.refs)
 
 
 class DocActors:
@@ -59,20 +62,25 @@ class DocActors:
     # -- phrase matching ------------------------------------------------------------------
     def _find_matches(self) -> None:
         doc, kb = self.doc, self.kb
-        lowers = [t.lower_ for t in doc]
-        lemmas = [t.lemma_.lower() for t in doc]
-        phrases = kb.phrases
+        texts, lowers, lemmas = [], [], []
+        for t in doc:
+            texts.append(t.text)
+            lowers.append(t.lower_)
+            lemmas.append(t.lemma_.lower())
+        self.lemmas, self.lowers = lemmas, lowers   # the event coder looks triggers up in these
+        phrases, longest = kb.phrases, kb.longest_from
         n = len(doc)
         i = 0
         while i < n:
             found = None
-            for length in range(min(kb.max_len, n - i), 0, -1):
+            top = max(longest.get(lowers[i], 0), longest.get(lemmas[i], 0))
+            for length in range(min(top, n - i), 0, -1):
                 key = tuple(lowers[i:i + length])
                 refs = phrases.get(key)
                 if refs is None and lemmas[i + length - 1] != lowers[i + length - 1]:
                     refs = phrases.get(key[:-1] + (lemmas[i + length - 1],))
                 if refs:
-                    refs = [r for r in refs if self._case_ok(r, doc[i:i + length])]
+                    refs = [r for r in refs if self._case_ok(r, texts[i:i + length])]
                     if refs:
                         found = Match(i, i + length, refs)
                         break
@@ -81,6 +89,14 @@ class DocActors:
                 i = found.end
             else:
                 i += 1
+        # Cities named in the text tell the country ("shelled Kharkiv"): places spaCy recognises,
+        # and proper names it misses or mislabels when they name a large city.
+        for start, end, sure in self._place_candidates():
+            if any(k in self.by_token for k in range(start, end)):
+                continue
+            city = gazetteer.lookup(doc[start:end].text)
+            if city is not None and (sure or city.population >= BIG_CITY):
+                self._add_match(Match(start, end, [Ref("place", country=city.country, phrase=city.name)]))
         # People spaCy recognises but the knowledge base does not know.
         for ent in doc.ents:
             if ent.label_ != "PERSON" or any(k in self.by_token for k in range(ent.start, ent.end)):
@@ -90,14 +106,29 @@ class DocActors:
             self._add_match(Match(ent.start, ent.end, [Ref("person")], person_name=ent.text))
         self.matches.sort(key=lambda m: m.start)
 
+    def _place_candidates(self):
+        doc = self.doc
+        seen = set()
+        for ent in doc.ents:
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                seen.add(start)
+                yield start, ent.end, True
+            elif len(ent) == 1 and ent.label_ in ("PERSON", "ORG", "NORP"):
+                seen.add(start)
+                yield start, ent.end, False
+        for t in doc:
+            if t.pos_ == "PROPN" and t.i not in seen and not t.ent_type_ and t.is_title:
+                yield t.i, t.i + 1, False
+
     @staticmethod
-    def _case_ok(ref: Ref, span: Span) -> bool:
+    def _case_ok(ref: Ref, words: list[str]) -> bool:
         if ref.case == ANY_CASE:
             return True
         if ref.case == EXACT_CASE:
-            return span.text == ref.phrase or span.text.replace(" ", "") == ref.phrase.replace(" ", "")
-        first = span[0].text
-        return first[:1].isupper() or first[:1].isdigit()
+            return "".join(words) == ref.phrase.replace(" ", "")
+        first = words[0][:1]
+        return first.isupper() or first.isdigit()
 
     def _add_match(self, m: Match) -> None:
         self.matches.append(m)
@@ -125,7 +156,7 @@ class DocActors:
     def is_place_modifier(self, token: Token) -> bool:
         """A capital used as a modifier names a place: "the Geneva summit", "a Vilnius meeting"."""
         m = self.by_token.get(token.i)
-        return (m is not None and m.kinds == {"capital"} and token.dep_ in ("compound", "amod", "nmod")
+        return (m is not None and m.kinds <= {"capital", "place"} and token.dep_ in ("compound", "amod", "nmod")
                 and token.head.i not in self.by_token)
 
     def names_country(self, token: Token) -> bool:
@@ -237,7 +268,9 @@ class DocActors:
                     if role and role.sector and role.sector not in sectors:
                         sectors.insert(0, role.sector)
             code = kb.code_for(country, igo, sectors)
-            who_kind = kind or ("person" if who else "organisation" if igo else "state" if country else "sector")
+            places_only = all(m.kinds <= {"place", "sector"} for m in matches)
+            who_kind = kind or ("person" if who else "organisation" if igo else
+                                "place" if places_only and country else "state" if country else "sector")
             actors.append(Actor(self._text(tokens), code or "", country, igo, list(sectors), who, who_kind))
         if name and kind == "person" and len(actors) == 1:
             self._remember_person(name, actors[0])

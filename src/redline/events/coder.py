@@ -35,6 +35,11 @@ def same(a: Actor, b: Actor) -> bool:
     return a.code == b.code and a.name == b.name
 
 
+def _plural_owner(trig: Token) -> bool:
+    """"their meeting", "they met": the participants are the clause's actors."""
+    return any(c.lower_ in ("their", "they", "our", "we") for c in trig.children if c.dep_ in ("poss", "nsubj"))
+
+
 def code_rank(code: str) -> tuple:
     """Specific codes beat residual ones: 0874 > 087 > 080."""
     return (len(code), not code.endswith("0"))
@@ -114,23 +119,28 @@ class EventCoder:
 
     def _code_sentence(self, index: int, sent: Span, actors: DocActors, anchor: dt.date | None,
                        earlier: list[Event]) -> list[Event]:
-        lex = self.lexicon
+        verbs, nouns = self.lexicon.verbs, self.lexicon.nouns
+        lemmas, lowers, doc = actors.lemmas, actors.lowers, sent.doc
         firings: list[Firing] = []
         used: set[int] = set()
-        for token in sent:
-            if token.pos_ in ("VERB", "AUX") or (token.tag_.startswith("VB")):
-                patterns = lex.verbs.get(token.lemma_.lower())
-                if patterns:
+        candidates = [i for i in range(sent.start, sent.end)
+                      if lemmas[i] in verbs or lemmas[i] in nouns or lowers[i] in nouns]
+        for i in candidates:
+            patterns = verbs.get(lemmas[i])
+            if patterns:
+                token = doc[i]
+                if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
                     f = self.fire(token, patterns)
                     if f:
                         firings.append(f)
                         used.update(o.i for o in f.objects)
                         if f.xcomp is not None:
                             used.add(f.xcomp.i)
-        for token in sent:
-            if token.pos_ in ("NOUN", "PROPN") and token.i not in used:
-                patterns = lex.nouns.get(token.lemma_.lower()) or lex.nouns.get(token.lower_)
-                if patterns:
+        for i in candidates:
+            patterns = nouns.get(lemmas[i]) or nouns.get(lowers[i])
+            if patterns and i not in used:
+                token = doc[i]
+                if token.pos_ in ("NOUN", "PROPN"):
                     f = self.fire(token, patterns)
                     if f:
                         firings.append(f)
@@ -166,6 +176,8 @@ class EventCoder:
         if not src_tokens and speaker_tok is not None and lookup(code).quad_class in (1, 3):
             src_tokens = [speaker_tok]   # "repeated that consequences would be harsh": the speaker's
         sources = [a for t in src_tokens for a in actors.actors_for(t)]
+        if not sources and not p.symmetric:
+            return []
         targets = self._targets(f, actors, found, src_tokens)
         sources, targets = self._domestic(f, actors, sources, targets)
         how_target = "tree"
@@ -220,7 +232,7 @@ class EventCoder:
         p = f.pattern
         if p.symmetric:
             participants = list(sources) if sources and targets and p.pos == "verb" else list(sources) + list(targets)
-            if len(participants) < 2 and not (sources and targets):
+            if len(participants) < 2 and not (sources and targets) and _plural_owner(f.trigger):
                 participants += EventCoder._clause_participants(f.trigger, actors)
             unique, seen = [], set()
             for a, r in participants:

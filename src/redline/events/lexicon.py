@@ -73,7 +73,10 @@ class Lexicon:
         self.by_id[pattern.id] = pattern
         (self.verbs if pos == "verb" else self.nouns).setdefault(pattern.lemma, []).append(pattern)
 
-    def add_file(self, path: str | Path) -> None:
+    def add_file(self, path: str | Path, user: bool = False) -> None:
+        """Add a pattern file; a user's patterns win ties against packaged ones."""
+        if user:
+            self._order = min(self._order, 0) - 1_000_000
         entries = load_yaml(path) or []
         if not isinstance(entries, list):
             raise RedlineError("E302", path=str(path), index=0, detail="a lexicon file is a list of entries")
@@ -93,5 +96,5 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> Lexicon:
     for path in sorted(data_path("lexicon").glob("*.yaml")):
         lex.add_file(path)
     for path in extra_files:
-        lex.add_file(path)
+        lex.add_file(path, user=True)
     return lex.finish()

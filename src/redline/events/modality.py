@@ -51,13 +51,17 @@ def _negated_here(t: Token, c: dict) -> bool:
 
 
 def assess(trigger: Token, forward: bool) -> Modality:
-    """The modality of an event triggered at `trigger`; `forward` for appeals, intents, threats."""
+    """The modality of an event triggered at `trigger`. `forward` is for appeals, intents and
+    threats: "will" and "would" in their own clause are what they mean, not a hypothetical
+    ("consequences would be harsh" is a threat that was made)."""
     c = cues()
     m = Modality()
+    own = {trigger.i} | ({trigger.head.i} if trigger.pos_ in ("NOUN", "PROPN") else set())
     node = trigger
     negation_reaches = True
     depth = 0
     while True:
+        lenient = forward and node.i in own
         if node.i != trigger.i:
             lemma = node.lemma_.lower()
             if lemma in c["denial"]:
@@ -71,23 +75,22 @@ def assess(trigger: Token, forward: bool) -> Modality:
         if negation_reaches and _negated_here(node, c):
             m.negated, m.cue = True, m.cue or node.text
         for ch in node.children:
-            word = ch.lower_
-            if ch.dep_ in ("aux", "auxpass") and not forward:
-                if word in c["modals"] or ch.lemma_ in c["modals"]:
-                    m.hypothetical, m.cue = True, m.cue or ch.text
-                    if word in ("would",):
-                        m.volitional = True
-                    else:
-                        m.conditional = True
-                elif word in c["future"] or ch.lemma_ in c["future"] or word == "'ll":
-                    m.hypothetical, m.volitional, m.cue = True, True, m.cue or ch.text
-            elif ch.dep_ == "mark" and word in c["conditional_marks"]:
+            word, dep = ch.lower_, ch.dep_
+            if dep in ("aux", "auxpass"):
+                if word == "would" or ch.lemma_ in c["future"] or word == "'ll":
+                    if not lenient:
+                        m.hypothetical, m.volitional, m.cue = True, True, m.cue or ch.text
+                elif word in c["modals"] or ch.lemma_ in c["modals"]:
+                    m.hypothetical, m.conditional, m.cue = True, True, m.cue or ch.text
+            elif dep == "mark" and word in c["conditional_marks"]:
                 m.hypothetical, m.conditional, m.cue = True, True, m.cue or ch.text
-            elif ch.dep_ == "amod" and node.pos_ in ("NOUN", "PROPN") and not forward:
+            elif dep in ("acomp", "oprd") and ch.lemma_.lower() in c["epistemic"]:
+                m.hypothetical, m.conditional, m.cue = True, True, m.cue or ch.text   # "looked likely"
+            elif dep == "amod" and node.pos_ in ("NOUN", "PROPN"):
                 lemma = ch.lemma_.lower()
                 if lemma in c["epistemic"]:
                     m.hypothetical, m.conditional, m.cue = True, True, m.cue or ch.text
-                elif lemma in c["volitional"]:
+                elif lemma in c["volitional"] and not lenient:
                     m.hypothetical, m.volitional, m.cue = True, True, m.cue or ch.text
         dep = node.dep_
         if dep not in CARRY or node.head.i == node.i or depth > 6:

@@ -1,0 +1,67 @@
+"""Throughput of `redline extract` against spaCy's own pipeline, side by side in one run.
+
+    .venv/bin/python benchmarks/bench_extract.py [--articles 240] [--rounds 3]
+
+Both parse the same synthetic wire articles (benchmarks/corpus.py) with the same model and
+batch size; the spaCy side runs `nlp.pipe` alone, the redline side runs the whole pipeline
+(parse, actors, events, JSON serialisation). Rounds alternate to share the machine's noise;
+the ratio of the best rounds is reported (>= 0.85 is the target).
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import build_corpus  # noqa: E402
+
+from redline.output.formats import write  # noqa: E402
+from redline.pipeline import Options, Pipeline  # noqa: E402
+from redline.records import Document  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=240)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--batch-size", type=int, default=32)
+    a = ap.parse_args()
+    articles = build_corpus(a.articles)
+    texts = [x["text"] for x in articles]
+    chars = sum(len(t) for t in texts)
+    pipe = Pipeline(Options(batch_size=a.batch_size))
+    nlp = pipe.nlp
+    list(nlp.pipe(texts[:10]))   # warm up both sides
+    list(pipe.process([Document(id=x["id"], text=x["text"], date=x["date"]) for x in articles[:10]]))
+    spacy_times, redline_times = [], []
+    events = 0
+    for _ in range(a.rounds):
+        t = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=a.batch_size):
+            pass
+        spacy_times.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        docs = [Document(id=x["id"], text=x["text"], date=x["date"]) for x in articles]
+        out = io.StringIO()
+        processed = list(pipe.process(docs))
+        write(processed, "jsonl", out)
+        redline_times.append(time.perf_counter() - t)
+        events = sum(len(d.events) for d in processed)
+    best_spacy, best_redline = min(spacy_times), min(redline_times)
+    result = {
+        "articles": len(texts), "characters": chars, "events": events,
+        "spacy_seconds": round(best_spacy, 3), "redline_seconds": round(best_redline, 3),
+        "spacy_docs_per_s": round(len(texts) / best_spacy, 1),
+        "redline_docs_per_s": round(len(texts) / best_redline, 1),
+        "throughput_ratio": round(best_spacy / best_redline, 3),
+    }
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""The actor knowledge base and resolver: states, organisations, people by date, sectors,
+metonyms, references back, and users' own files."""
+import pytest
+
+from redline.actors.knowledge import load_kb
+from redline.actors.resolver import DocActors
+from redline.nlp.model import load_spacy
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_spacy()
+
+
+def actors_of(nlp, text, date=None, files=()):
+    doc = nlp(text)
+    return DocActors(doc, load_kb(tuple(files)), date)
+
+
+def mention(resolved, text):
+    for m in resolved.mentions:
+        if resolved.doc.text[m.start:m.end] == text:
+            return m.actor
+    raise AssertionError(f"no mention {text!r} in {[resolved.doc.text[m.start:m.end] for m in resolved.mentions]}")
+
+
+def test_knowledge_base_covers_the_world():
+    kb = load_kb()
+    assert len(kb.countries) >= 197
+    for iso in ("XKX", "TWN", "PSE", "ESH", "VAT", "RUS", "UKR"):
+        assert iso in kb.countries
+    assert len(kb.igos) >= 60
+    for igo in ("NATO", "EU", "UN", "UNSC", "OSCE", "AU", "ASEAN", "IAEA", "IMF", "WORLDBANK", "CSTO",
+                "G7", "G20", "ARABLEAGUE"):
+        assert igo in kb.igos
+
+
+@pytest.mark.parametrize("phrase,code", [
+    ("the Kremlin", "RUSGOV"), ("the Pentagon", "USAMIL"), ("Downing Street", "GBRGOV"),
+    ("Kyiv", "UKRGOV"), ("Kiev", "UKRGOV"), ("Beijing", "CHNGOV"), ("the White House", "USAGOV"),
+])
+def test_metonyms(nlp, phrase, code):
+    r = actors_of(nlp, f"On Monday {phrase} rejected the proposal.")
+    assert r.mentions[0].actor.code == code
+
+
+def test_office_holders_resolve_by_date(nlp):
+    r = actors_of(nlp, "The US president spoke to reporters.", "2022-03-01")
+    assert mention(r, "president").name == "Joe Biden"
+    r = actors_of(nlp, "The US president spoke to reporters.", "2018-03-01")
+    assert mention(r, "president").name == "Donald Trump"
+    r = actors_of(nlp, "The Iranian president spoke to reporters.", "2022-03-01")
+    assert "Raisi" in mention(r, "president").name
+
+
+def test_names_roles_and_sectors_compose(nlp):
+    r = actors_of(nlp, "US President Joe Biden warned Russian troops.", "2021-12-08")
+    biden = mention(r, "Joe Biden")
+    assert (biden.code, biden.country, biden.name) == ("USAGOV", "USA", "Joe Biden")
+    troops = mention(r, "troops")
+    assert troops.code == "RUSMIL" and troops.sectors == ["MIL"]
+
+
+def test_igo_and_demonyms(nlp):
+    r = actors_of(nlp, "NATO and the European Union met the Ukrainians.")
+    assert mention(r, "NATO").igo == "NATO"
+    assert mention(r, "European Union").igo == "EU"
+    assert mention(r, "Ukrainians").country == "UKR"
+
+
+def test_lowercase_us_is_not_the_united_states(nlp):
+    r = actors_of(nlp, "Let us hope for peace.")
+    assert not r.mentions
+
+
+def test_references_back(nlp):
+    r = actors_of(nlp, "Russia has moved troops. The country says its forces are defensive.")
+    doc = r.doc
+    country = next(t for t in doc if t.text == "country")
+    assert r.actors_for(country)[0][0].country == "RUS"
+    forces = next(t for t in doc if t.text == "forces")
+    assert r.actors_for(forces)[0][0].code == "RUSMIL"
+
+
+def test_surname_after_full_name_is_the_same_person(nlp):
+    r = actors_of(nlp, "Turkish analyst Mehmet Yilmaz spoke. Later Yilmaz added more.")
+    later = [m for m in r.mentions if r.doc.text[m.start:m.end] == "Yilmaz"]
+    assert later and later[-1].actor.name == "Mehmet Yilmaz" and later[-1].actor.country == "TUR"
+
+
+def test_user_files_add_and_override(nlp, tmp_path):
+    yaml_file = tmp_path / "mine.yaml"
+    yaml_file.write_text("- {names: [Northern Front], code: SDNREB}\n"
+                         "- {iso3: RUS, name: Russia, metonyms: {Lubyanka: SPY}}\n", encoding="utf-8")
+    csv_file = tmp_path / "mine.csv"
+    csv_file.write_text("names,country,sectors\nBlue Helmets Corps,FRA,MIL\n", encoding="utf-8")
+    r = actors_of(nlp, "The Northern Front and the Lubyanka and the Blue Helmets Corps met.", None,
+                  (str(yaml_file), str(csv_file)))
+    assert mention(r, "Northern Front").code == "SDNREB"
+    assert mention(r, "Lubyanka").code == "RUSSPY"
+    assert mention(r, "Blue Helmets Corps").code == "FRAMIL"
+
+
+def test_bad_user_file_is_named(tmp_path):
+    from redline.errors import RedlineError
+    f = tmp_path / "bad.yaml"
+    f.write_text("- {names: [Nobody]}\n", encoding="utf-8")
+    with pytest.raises(RedlineError) as e:
+        load_kb((str(f),))
+    assert "bad.yaml" in str(e.value)

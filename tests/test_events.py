@@ -1,0 +1,99 @@
+"""The event coder's behaviour, sentence by sentence (sentences written by the team)."""
+from conftest import dyads
+
+
+def test_active_voice(code):
+    assert ("RUS", "UKR", "19") in dyads(code("Russian forces shelled the Ukrainian city of Kharkiv.", "2022-03-01"))
+
+
+def test_passive_voice_swaps_roles(code):
+    got = dyads(code("Kharkiv was shelled by Russian artillery on Monday.", "2022-03-08"))
+    assert ("RUS", "UKR", "19") in got and ("UKR", "RUS", "19") not in got
+
+
+def test_coordinated_sources_give_one_event_each(code):
+    got = dyads(code("The United States and the European Union condemned Iran's missile tests.", "2023-02-01"))
+    assert {("USA", "IRN", "11"), ("EU", "IRN", "11")} <= got
+
+
+def test_reciprocal_meeting_gives_both_directions(code):
+    got = dyads(code("Serbia and Kosovo held talks in Brussels on Thursday.", "2023-02-27"))
+    assert {("SRB", "XKX", "04"), ("XKX", "SRB", "04")} <= got
+
+
+def test_nominal_event_with_hyphenated_dyad(code):
+    got = dyads(code("The US-China trade negotiations stalled in June.", "2019-07-01"))
+    assert {("USA", "CHN", "04"), ("CHN", "USA", "04")} <= got
+
+
+def test_prepositional_target(code):
+    got = dyads(code("The European Union imposed new sanctions on Belarus.", "2021-06-21"))
+    assert ("EU", "BLR", "16") in got
+
+
+def test_warning_shot_is_a_threat_not_an_attack(code):
+    doc = code("Washington fired a warning shot at Moscow, saying Russia would face sanctions.", "2021-12-08")
+    roots = {e.cameo_root for e in doc.events}
+    assert "13" in roots and not roots & {"18", "19", "20"}
+
+
+def test_negated_action_is_not_reported(code, code_all):
+    text = "Biden said that sending US troops to Ukraine is not on the table."
+    assert not any(e.cameo_root in ("15", "19", "07") for e in code(text, "2021-12-08").events)
+    text = "The Kremlin has rejected any intention to attack Ukraine."
+    assert not any(e.cameo_root in ("18", "19", "20") for e in code(text, "2021-12-08").events)
+    doc = code_all("Israel did not strike Iranian nuclear sites on Friday.", "2024-04-15")
+    assert doc.events and all(e.negated for e in doc.events)
+
+
+def test_hypothetical_is_flagged_and_left_out_by_default(code, code_all):
+    text = "Analysts fear that Russia might invade Ukraine in the coming weeks."
+    assert not any(e.cameo_root == "19" for e in code(text, "2022-01-20").events)
+    flagged = [e for e in code_all(text, "2022-01-20").events if e.cameo_root == "19"]
+    assert flagged and all(e.hypothetical for e in flagged)
+
+
+def test_stated_intention_is_coded_as_intent(code):
+    doc = code("Germany pledged to send humanitarian aid to Turkey after the earthquake.", "2023-02-07")
+    assert any(e.cameo.startswith("033") and e.source.country == "DEU" and e.target.country == "TUR"
+               for e in doc.events)
+
+
+def test_attribution_is_recorded(code):
+    doc = code("According to Ukrainian officials, Russian troops shelled Kherson overnight.", "2022-11-20")
+    ev = next(e for e in doc.events if e.cameo_root == "19")
+    assert ev.attributed_to and "officials" in ev.attributed_to["text"]
+
+
+def test_relative_date_is_resolved(code):
+    doc = code("Turkey hosted talks between Russia and Ukraine on Tuesday.", "2022-03-11")
+    assert doc.events and all(e.date == "2022-03-08" for e in doc.events)
+
+
+def test_implied_target_carried_from_context(code):
+    text = ("The United States warned Russia of severe sanctions over Ukraine. "
+            "A day later the White House repeated that the consequences would be harsh.")
+    doc = code(text, "2021-12-09")
+    second = [e for e in doc.events if e.sentence.index == 1 and e.cameo_root == "13"]
+    assert second and second[0].target.country == "RUS"
+
+
+def test_no_duplicate_events_in_a_sentence(code):
+    doc = code("China and China's navy held drills and exercises near Taiwan, drills that Taiwan condemned.",
+               "2022-08-05")
+    keys = [(e.source.code, e.target.code, e.cameo, e.sentence.index) for e in doc.events]
+    assert len(keys) == len(set(keys))
+
+
+def test_evidence_is_complete(code):
+    text = "Iranian police arrested dozens of protesters in Tehran on Saturday."
+    doc = code(text, "2022-09-25")
+    ev = next(e for e in doc.events if e.cameo_root == "17")
+    assert ev.source.country == "IRN" and ev.target.country == "IRN"
+    assert text[ev.trigger.start:ev.trigger.end] == ev.trigger.text == "arrested"
+    assert ev.rule and ev.plover == "COERCE" and ev.quad_class == 4 and ev.goldstein < 0
+    assert ev.date == "2022-09-24"
+
+
+def test_boilerplate_has_no_events(code):
+    assert not code("Leave a Reply\n\nYour email address will not be published.").events
