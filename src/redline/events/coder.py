@@ -25,6 +25,7 @@ COMPLEMENT_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "conj"}
 # the reported clause, and (but for plain statements) from the source's preceding events.
 REPORTED_ROOTS = {"02", "10", "11", "12", "13"}
 CONTEXT_ROOTS = {"02", "10", "11", "12", "13"}
+REACTIVE_ROOTS = {"11", "12"}     # disapproval and rejection answer someone
 # Roots whose unnamed actors belong to the country of the other side ("police arrested protesters").
 DOMESTIC_ROOTS = {"14", "17"}
 # Armed groups with no country named are taken to fight the state they are in.
@@ -32,7 +33,8 @@ INSURGENT_SECTORS = {"REB", "UAF", "OPP", "CRM"}
 
 
 def same(a: Actor, b: Actor) -> bool:
-    return a.code == b.code and a.name == b.name
+    """One actor on both sides ("the Taliban seized Kabul" after 2021 is not an event between two)."""
+    return a.code == b.code and (a.name == b.name or not (a.name and b.name))
 
 
 def _plural_owner(trig: Token) -> bool:
@@ -188,7 +190,7 @@ class EventCoder:
             if place:   # "missiles rained down on Kyiv": what is hit is the country attacked
                 targets, how_target = [(Actor(actors.kb.countries[place]["name"], place, place), False)], "place"
         if not targets and sources and root in CONTEXT_ROOTS:
-            prev = self._context_target(sources[0][0], earlier)
+            prev = self._context_target(sources[0][0], earlier, reactive=root in REACTIVE_ROOTS)
             if prev is not None:
                 targets, how_target = [(prev, True)], "context"
         pairs = self._pairs(f, actors, sources, targets)
@@ -376,11 +378,18 @@ class EventCoder:
         return []
 
     @staticmethod
-    def _context_target(source: Actor, earlier: list[Event]) -> Actor | None:
-        """The counterpart of the source's latest event that happened, earlier in the document."""
-        for ev in reversed(earlier):
-            if ev.source and ev.target and ev.source.country == source.country and ev.source.igo == source.igo \
-                    and not ev.negated and not ev.hypothetical:
+    def _context_target(source: Actor, earlier: list[Event], reactive: bool) -> Actor | None:
+        """The implied counterpart, from what happened earlier in the document: for a reaction
+        ("the Kremlin rejected the threat") whoever last acted on the source; otherwise the
+        counterpart of the source's own latest event ("repeated that consequences would be harsh")."""
+        happened = [e for e in earlier if e.source and e.target and not e.negated and not e.hypothetical]
+        owner = (source.country, source.igo)
+        if reactive:
+            for ev in reversed(happened):
+                if (ev.target.country, ev.target.igo) == owner and (ev.source.country, ev.source.igo) != owner:
+                    return ev.source
+        for ev in reversed(happened):
+            if (ev.source.country, ev.source.igo) == owner and (ev.target.country, ev.target.igo) != owner:
                 return ev.target
         return None
 
