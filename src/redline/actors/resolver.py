@@ -231,7 +231,9 @@ class DocActors:
                         role, current = person.role_at(date)
                         if role is not None:
                             person_country, person_igo = role.country, role.igo
-                            sectors.append(role.sector if current else "ELI")
+                            sector = role.sector if current else "ELI"
+                            if sector not in sectors:
+                                sectors.append(sector)
                     elif m.person_name and name is None:
                         name, kind = self._known_person(m.person_name), "person"
                 elif r.kind == "sector":
@@ -324,9 +326,7 @@ class DocActors:
     def actors_for(self, token: Token) -> list[tuple[Actor, bool]]:
         """Actors a token stands for, with a flag telling whether a back-reference was followed."""
         out: list[tuple[Actor, bool]] = []
-        for t in [token] + list(token.conjuncts):
-            if t.i < token.i:
-                continue
+        for t in sorted([token] + list(token.conjuncts), key=lambda x: x.i):
             found = self.compose(self.np_head(t)) or self.compose(t)
             if found:
                 owner = self._possessor(t) if not (found[0].country or found[0].igo) else None

@@ -20,12 +20,12 @@ from redline.events.lexicon import Lexicon, Pattern
 from redline.records import Actor, Event, SentenceRef, TextSpan
 
 PARTICLE_DEPS = {"prt", "advmod", "prep"}
-COMPLEMENT_DEPS = {"ccomp", "xcomp", "advcl", "acl", "relcl", "conj"}
 # Roots whose events are verbal stances towards someone: a missing target may be taken from
 # the reported clause, and (but for plain statements) from the source's preceding events.
 REPORTED_ROOTS = {"02", "10", "11", "12", "13"}
 CONTEXT_ROOTS = {"02", "10", "11", "12", "13"}
 REACTIVE_ROOTS = {"11", "12"}     # disapproval and rejection answer someone
+VISIT_CODES = {"042"}             # where one goes is whom one visits
 # Roots whose unnamed actors belong to the country of the other side ("police arrested protesters").
 DOMESTIC_ROOTS = {"14", "17"}
 # Armed groups with no country named are taken to fight the state they are in.
@@ -157,9 +157,12 @@ class EventCoder:
                 if old is None or (code_rank(ev.cameo), ev.confidence) > (code_rank(old.cameo), old.confidence):
                     best[key] = ev
         events = sorted(best.values(), key=lambda e: e.trigger.start)
-        # A plain statement (010) is coded only when nothing more specific is said.
+        # A plain statement (010) is coded only when nothing more specific is said, and only
+        # between two parties ("told Russian media" is not a statement to Russia).
         if any(e.cameo != "010" for e in events):
             events = [e for e in events if e.cameo != "010"]
+        events = [e for e in events if not (e.cameo == "010" and e.source.country
+                                            and e.source.country == e.target.country)]
         return events
 
     def _events(self, f: Firing, ref: SentenceRef, actors: DocActors, anchor, earlier) -> list[Event]:
@@ -183,7 +186,7 @@ class EventCoder:
         targets = self._targets(f, actors, found, src_tokens)
         sources, targets = self._domestic(f, actors, sources, targets)
         how_target = "tree"
-        if not targets and root in REPORTED_ROOTS:
+        if not targets and (root in REPORTED_ROOTS or (root == "01" and code != "010")):
             targets = self._reported_targets(f, actors, sources)
         if not targets and sources and lookup(code).quad_class == 4:
             place = self._location_country(f, actors, climb=True)
@@ -331,8 +334,8 @@ class EventCoder:
             for c in cands:
                 if c.i in src_ids:
                     continue
-                if slot in args.LOCATIVE_PREPS and not actors.names_country(c):
-                    continue   # "talks in Vienna" is where, not with whom
+                if slot in args.LOCATIVE_PREPS and not actors.names_country(c) and p.code not in VISIT_CODES:
+                    continue   # "talks in Vienna" is where, not with whom; "arrived in Vienna" is a visit
                 got = actors.actors_for(c) or self._inside(c, actors)
                 if got:
                     return got
