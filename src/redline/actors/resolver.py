@@ -167,6 +167,12 @@ class DocActors:
                 return True
         return False
 
+    def only_country(self, span) -> str | None:
+        """The country, if exactly one is named in a span (by name, city or actor)."""
+        found = {m.actor.country for m in self.mentions
+                 if span.start_char <= m.start < span.end_char and m.actor.country}
+        return found.pop() if len(found) == 1 else None
+
     # -- composition ----------------------------------------------------------------------
     def _np_tokens(self, head: Token) -> list[Token]:
         """The head and the modifiers that say who it is, without crossing into clauses."""

@@ -117,3 +117,20 @@ def actor_modifiers(noun: Token, actor_tokens) -> list[Token]:
             mods.append(c)
             mods.extend(g for g in c.children if g.dep_ in deps + ("conj",))
     return sorted((m for m in mods if actor_tokens(m)), key=lambda t: t.i)
+
+
+# Prepositions that set an event in the background of another: "during the visit", "after talks".
+BACKGROUND_PREPS = {"during", "after", "before", "since", "amid", "despite", "following", "ahead",
+                    "over", "at", "on", "in", "for", "until", "prior"}
+
+
+def in_background(noun: Token) -> bool:
+    """Whether a nominal event hangs from a preposition of time or circumstance of a clause."""
+    node = noun
+    for _ in range(3):
+        if node.dep_ == "pobj" and node.head.lower_ in BACKGROUND_PREPS:
+            return node.head.head.pos_ in ("VERB", "AUX") or node.head.head.dep_ == "prep"
+        if node.dep_ not in ("conj", "compound", "pobj", "prep") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False

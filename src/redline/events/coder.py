@@ -28,6 +28,7 @@ REACTIVE_ROOTS = {"11", "12"}     # disapproval and rejection answer someone
 VISIT_CODES = {"042"}             # where one goes is whom one visits
 # Roots whose unnamed actors belong to the country of the other side ("police arrested protesters").
 DOMESTIC_ROOTS = {"14", "17"}
+BORDER_WORDS = {"border", "frontier", "boundary", "borderland"}
 # Armed groups with no country named are taken to fight the state they are in.
 INSURGENT_SECTORS = {"REB", "UAF", "OPP", "CRM"}
 
@@ -40,6 +41,10 @@ def same(a: Actor, b: Actor) -> bool:
 def _plural_owner(trig: Token) -> bool:
     """"their meeting", "they met": the participants are the clause's actors."""
     return any(c.lower_ in ("their", "they", "our", "we") for c in trig.children if c.dep_ in ("poss", "nsubj"))
+
+
+def _trigger_index(ev: Event, sent: Span) -> int:
+    return sent.doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand").start
 
 
 def code_rank(code: str) -> tuple:
@@ -157,6 +162,12 @@ class EventCoder:
                 if old is None or (code_rank(ev.cameo), ev.confidence) > (code_rank(old.cameo), old.confidence):
                     best[key] = ev
         events = sorted(best.values(), key=lambda e: e.trigger.start)
+        # An event named only as the background of another ("signed a treaty during Putin's
+        # visit") is not coded beside it.
+        background = {f.trigger.i for f in firings if f.pattern.pos == "noun" and args.in_background(f.trigger)}
+        main = [e for e in events if e.cameo != "010" and _trigger_index(e, sent) not in background]
+        if main:
+            events = [e for e in events if _trigger_index(e, sent) not in background]
         # A plain statement (010) is coded only when nothing more specific is said, and only
         # between two parties ("told Russian media" is not a statement to Russia).
         if any(e.cameo != "010" for e in events):
@@ -250,7 +261,8 @@ class EventCoder:
 
     def _domestic(self, f: Firing, actors: DocActors, sources, targets):
         """Unnamed actors ("protesters", "gunmen", "police") take the country the text gives:
-        where the event happens, or, for protest and repression, the other side's."""
+        where the event happens, the one country the sentence names, or, for protest,
+        repression and insurgency, the other side's."""
         place = None
         out = []
         for side, other in ((sources, targets), (targets, sources)):
@@ -262,7 +274,7 @@ class EventCoder:
                 if not a.sectors:
                     continue
                 if place is None:
-                    place = self._location_country(f, actors) or ""
+                    place = self._location_country(f, actors) or actors.only_country(f.trigger.sent) or ""
                 inherits = f.pattern.code[:2] in DOMESTIC_ROOTS or a.sectors[0] in INSURGENT_SECTORS
                 country = place or (next((o.country for o, _ in other if o.country), None)
                                     if inherits else None)
@@ -313,6 +325,7 @@ class EventCoder:
         slots = tuple(dict.fromkeys(p.target + default))   # the pattern's own slots first
         holders = [trig] + ([f.xcomp] if f.xcomp is not None else []) + list(f.objects)
         holders += [o for o in args.verb_objects(trig) if o not in holders] if p.pos == "verb" else []
+        own = {(a.country, a.igo) for t in src_tokens for a, _ in actors.actors_for(t)}
         for slot in slots:
             cands: list[Token] = []
             if slot == "dobj":
@@ -337,6 +350,8 @@ class EventCoder:
                 if slot in args.LOCATIVE_PREPS and not actors.names_country(c) and p.code not in VISIT_CODES:
                     continue   # "talks in Vienna" is where, not with whom; "arrived in Vienna" is a visit
                 got = actors.actors_for(c) or self._inside(c, actors)
+                # "near its border", "into its territory": the source itself is no target
+                got = [x for x in got if x[0].sectors or x[0].name or (x[0].country, x[0].igo) not in own]
                 if got:
                     return got
         return []
@@ -346,6 +361,11 @@ class EventCoder:
         "Russia's Kursk region"."""
         if depth > 4:
             return []
+        if token.lemma_.lower() in BORDER_WORDS:   # "its border with Ukraine": the neighbour
+            for _, o in args.prep_objects(token, ("with",)):
+                got = actors.actors_for(o)
+                if got:
+                    return got
         for c in token.children:
             if c.dep_ in ("poss", "compound", "amod") and not actors.is_place_modifier(c):
                 got = actors.actors_for(c)
