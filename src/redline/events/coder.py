@@ -29,6 +29,8 @@ VISIT_CODES = {"042"}             # where one goes is whom one visits
 # Roots whose unnamed actors belong to the country of the other side ("police arrested protesters").
 DOMESTIC_ROOTS = {"14", "17"}
 BORDER_WORDS = {"border", "frontier", "boundary", "borderland"}
+# Codes that, with no one else named, happen within the source's own country.
+SELF_TARGET_CODES = ("14", "17", "081", "082", "083")
 # Armed groups with no country named are taken to fight the state they are in.
 INSURGENT_SECTORS = {"REB", "UAF", "OPP", "CRM"}
 
@@ -36,6 +38,12 @@ INSURGENT_SECTORS = {"REB", "UAF", "OPP", "CRM"}
 def same(a: Actor, b: Actor) -> bool:
     """One actor on both sides ("the Taliban seized Kabul" after 2021 is not an event between two)."""
     return a.code == b.code and (a.name == b.name or not (a.name and b.name))
+
+
+def country_actor(actors: DocActors, iso3: str) -> Actor:
+    """A state as an actor, when the text names only a place in it."""
+    name = (actors.kb.countries.get(iso3) or {}).get("name") or iso3
+    return Actor(name, iso3, iso3, kind="state")
 
 
 def _plural_owner(trig: Token) -> bool:
@@ -202,7 +210,15 @@ class EventCoder:
         if not targets and sources and lookup(code).quad_class == 4:
             place = self._location_country(f, actors, climb=True)
             if place:   # "missiles rained down on Kyiv": what is hit is the country attacked
-                targets, how_target = [(Actor(actors.kb.countries[place]["name"], place, place), False)], "place"
+                targets, how_target = [(country_actor(actors, place), False)], "place"
+        if not targets and sources and code.startswith(SELF_TARGET_CODES):
+            # a curfew, a crackdown, a protest with no one else named: within the source's country
+            a = sources[0][0]
+            place = self._location_country(f, actors) or a.country
+            if place and (place != a.country or a.sectors):
+                targets, how_target = [(country_actor(actors, place), False)], "domestic"
+        if not targets and lookup(code).quad_class == 4 and len({a.country for a, _ in sources}) >= 2:
+            targets = sources     # "Indian and Pakistani troops breached the truce": at each other
         if not targets and sources and root in CONTEXT_ROOTS:
             prev = self._context_target(sources[0][0], earlier, reactive=root in REACTIVE_ROOTS)
             if prev is not None:
