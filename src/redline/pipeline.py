@@ -16,6 +16,8 @@ from redline.actors.knowledge import load_kb
 from redline.events.component import EventsComponent
 from redline.events.lexicon import load_lexicon
 from redline.nlp.model import load_spacy
+from redline.quotes.component import QuotesComponent
+from redline.quotes.finder import attach_events
 from redline.records import Document, Event
 
 MODALITIES = ("asserted", "all")
@@ -47,13 +49,17 @@ class Pipeline:
         self.actors = ActorsComponent(load_kb(tuple(self.options.actor_files)))
         self.events = EventsComponent(load_lexicon(tuple(self.options.lexicon_files)),
                                       tuple(self.options.actor_files))
+        self.quotes = QuotesComponent(tuple(self.options.actor_files))
 
     def _finish(self, document: Document, doc) -> Document:
         doc._.redline_date = document.date
         self.actors(doc)
         self.events(doc)
+        self.quotes(doc)
         document.mentions = doc._.redline_actors.mentions
         document.events = [e for e in doc._.redline_events if keep(e, self.options.modality)]
+        document.quotes = doc._.redline_quotes
+        attach_events(document.quotes, document.events)
         return document
 
     def process(self, documents: Iterable[Document]) -> Iterator[Document]:

@@ -98,6 +98,42 @@ class Event:
 
 
 @dataclass(slots=True)
+class Speaker:
+    """Who a quotation comes from: the mention in the text and who it resolves to."""
+    text: str
+    start: int
+    end: int
+    name: str | None = None
+    role: str | None = None
+    organization: str | None = None
+    actor: Actor | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "span": [self.start, self.end], "name": self.name, "role": self.role,
+                "organization": self.organization, "actor": self.actor.to_dict() if self.actor else None}
+
+
+@dataclass(slots=True)
+class Quote:
+    """A quotation: direct (in marks), indirect (reported speech) or mixed."""
+    text: str
+    start: int
+    end: int
+    kind: str                       # direct, indirect, mixed
+    speaker: Speaker | None
+    cue: TextSpan | None
+    sentence_index: int
+    confidence: float
+    events: list[int] = field(default_factory=list)   # indices into the document's events
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "span": [self.start, self.end], "kind": self.kind,
+                "speaker": self.speaker.to_dict() if self.speaker else None,
+                "cue": self.cue.to_dict() if self.cue else None, "sentence_index": self.sentence_index,
+                "events": list(self.events), "confidence": round(self.confidence, 3)}
+
+
+@dataclass(slots=True)
 class Document:
     """An article on its way through the pipeline, and the unit of output."""
     id: str
@@ -108,6 +144,7 @@ class Document:
     origin: str | None = None               # where it was read: "file.jsonl:12", "-", a path
     events: list[Event] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None                # set when the input could not be processed at all
 
@@ -128,4 +165,5 @@ class Document:
             return {"id": self.id, "error": self.error}
         return {"id": self.id, "title": self.title, "date": self.date, "url": self.url,
                 "events": [e.to_dict() for e in self.events],
-                "actors": self.actors_summary(), "warnings": list(self.warnings)}
+                "actors": self.actors_summary(), "quotes": [q.to_dict() for q in self.quotes],
+                "warnings": list(self.warnings)}

@@ -55,6 +55,7 @@ class DocActors:
         self._cache: dict[int, list[Actor]] = {}
         self._find_matches()
         self._people_seen: dict[str, Actor] = {}     # surname or full name -> actor first resolved
+        self.person_heads: dict[str, int] = {}       # full name -> token where it is first introduced
         self.mentions: list[Mention] = []
         self._timeline: list[tuple[int, Actor]] = []  # (token index, actor) in text order
         self._build_timeline()
@@ -97,9 +98,21 @@ class DocActors:
             city = gazetteer.lookup(doc[start:end].text)
             if city is not None and (sure or city.population >= BIG_CITY):
                 self._add_match(Match(start, end, [Ref("place", country=city.country, phrase=city.name)]))
-        # People spaCy recognises but the knowledge base does not know.
+        # People spaCy recognises but the knowledge base does not know. A known surname inside a
+        # longer unknown name is somebody else ("Mehmet Cagatay Guler" is not Yasar Guler).
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or any(k in self.by_token for k in range(ent.start, ent.end)):
+            if ent.label_ != "PERSON":
+                continue
+            inner = {id(self.by_token[k]): self.by_token[k] for k in range(ent.start, ent.end) if k in self.by_token}
+            given = ent[0].lower_
+            if inner and all(m.kinds == {"person"} and m.start > ent.start and m.end <= ent.end
+                             and not any(r.person and r.person.split()[0].lower() == given for r in m.refs)
+                             for m in inner.values()) and given not in self.words["honorifics"]:
+                for m in inner.values():
+                    self.matches.remove(m)
+                    for k in range(m.start, m.end):
+                        del self.by_token[k]
+            if any(k in self.by_token for k in range(ent.start, ent.end)):
                 continue
             if len(ent) == 1 and not ent[0].is_title:
                 continue
@@ -241,7 +254,7 @@ class DocActors:
                             if sector not in sectors:
                                 sectors.append(sector)
                     elif m.person_name and name is None:
-                        name, kind = self._known_person(m.person_name), "person"
+                        name, kind = self.full_name(m.person_name), "person"
                 elif r.kind == "sector":
                     if r.sector and r.sector not in sectors:
                         sectors.append(r.sector)
@@ -282,6 +295,7 @@ class DocActors:
             actors.append(Actor(self._text(tokens), code or "", country, igo, list(sectors), who, who_kind))
         if name and kind == "person" and len(actors) == 1:
             self._remember_person(name, actors[0])
+            self.person_heads.setdefault(name, head.i)
         return actors
 
     def _coordinated_owners(self, tokens: list[Token], owners: list) -> list:
@@ -295,8 +309,13 @@ class DocActors:
         end = max(t.i for t in tokens) + 1
         return self.doc[start:end].text
 
-    def _known_person(self, text: str) -> str:
-        """A surname already introduced in full ("Sadik" after "Giray Sadik") -> the full name."""
+    def full_name(self, text: str) -> str:
+        """A surname already introduced in full ("Sadik" after "Giray Sadik") -> the full name,
+        without titles ("Prof. Dr Giray Sadik" -> "Giray Sadik")."""
+        words = text.split()
+        while len(words) > 1 and words[0].lower().rstrip(".") in self.words["honorifics"]:
+            words = words[1:]
+        text = " ".join(words)
         if text in self._people_seen:
             return self._people_seen[text].name or text
         return text
@@ -398,6 +417,13 @@ class DocActors:
         if prev is None:
             return None
         return Actor(token.text, prev.code, prev.country, prev.igo, list(prev.sectors), prev.name, prev.kind)
+
+    def previous_person(self, token: Token, outside) -> Actor | None:
+        """The person last named before a pronoun, among tokens `outside(i)` allows."""
+        for i, actor in reversed(self._timeline):
+            if i < token.i and actor.kind == "person" and outside(i):
+                return actor
+        return None
 
     def _previous(self, token: Token, accept) -> Actor | None:
         sent_start = token.sent.start

@@ -1,0 +1,241 @@
+"""Quotations in a parsed document: direct ones by their marks, reported speech by its cues,
+each with its speaker, and the events coded inside it.
+
+Direct: the passage between marks (see `marks`); its speech verb is the first one after the
+closing mark in the same sentence ("..., Ushakov said"), else the last one before the opening
+mark ("Biden said: ..."); a quotation standing alone in its paragraph takes the speaker of the
+attribution just before it (within two paragraphs); otherwise its speaker is null.
+Reported: a speech verb with a clausal complement ("stated that ..."), a participle ("saying
+that ..."), or "according to X"; the complement is the content. Reported speech that is partly
+in marks is one quotation of kind `mixed`. A few words in marks with no speech verb are scare
+quotes, not quotations.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from redline.actors.resolver import DocActors
+from redline.events.arguments import verb_subjects
+from redline.events.modality import cues
+from redline.quotes.marks import Quoted, find_quotations
+from redline.quotes.speakers import Speakers
+from redline.records import Quote, Speaker, TextSpan
+
+SCARE_QUOTE_WORDS = 4       # this many words or fewer, with no speech verb: scare quotes
+CARRY_PARAGRAPHS = 2        # how far back a lone quotation looks for its speaker
+TRAILING = " ,;:"
+SAYING = {"say", "state", "add", "claim", "note", "argue", "insist", "tell"}
+
+
+class QuoteFinder:
+    def __init__(self, doc: Doc, actors: DocActors):
+        self.doc = doc
+        self.actors = actors
+        self.speakers = Speakers(actors)
+        self.speech = cues()["speech"]
+        self.paragraph_of = _paragraph_starts(doc.text)
+
+    def find(self) -> list[Quote]:
+        direct = [q for q in find_quotations(self.doc.text) if q.end > q.start]
+        quotes: list[Quote] = []
+        taken: list[Quoted] = []
+        for q in direct:
+            got = self._direct(q)
+            if got is not None:
+                quotes.append(got)
+                taken.append(q)
+        quotes.extend(self._reported(taken, quotes))
+        quotes.sort(key=lambda q: q.start)
+        self._carry_speakers(quotes)
+        return quotes
+
+    # -- direct ---------------------------------------------------------------------------------
+    def _direct(self, q: Quoted) -> Quote | None:
+        doc, text = self.doc, self.doc.text
+        end = q.end
+        while end > q.start and text[end - 1] in TRAILING:
+            end -= 1
+        inside = doc.char_span(q.start, end, alignment_mode="expand")
+        if inside is None or not len(inside):
+            return None
+        after_tok = self._token_at(q.close_end)
+        cue = None
+        if after_tok is not None and after_tok.i < inside[-1].sent.end and "\n" not in text[q.close_end:after_tok.idx]:
+            sent = after_tok.sent
+            cue = next((t for t in sent if t.i >= after_tok.i and self._is_cue(t)
+                        and not self._in_any_quote(t)), None)
+            if cue is not None and any(m in doc[after_tok.i:cue.i].text for m in "“”\"«»„"):
+                cue = None
+        if cue is None:
+            before = self._token_at(q.open_start - 1, before=True)
+            if before is not None and before.sent == inside[0].sent and before.i < inside[0].i:
+                cue = next((t for t in reversed(before.sent[:before.i - before.sent.start + 1])
+                            if self._is_cue(t)), None)
+        words = len(text[q.start:end].split())
+        if cue is None and words <= SCARE_QUOTE_WORDS:
+            return None
+        speaker = None
+        if cue is not None:
+            subj = [s for s in self._subjects(cue) if not (q.start <= s.idx < q.end)]
+            speaker = self.speakers.speaker(subj[0], self._outside_quotes) if subj else None
+        conf = 0.9 if speaker is not None else 0.5
+        return Quote(text[q.start:end], q.start, end, "direct", speaker,
+                     TextSpan(cue.text, cue.idx, cue.idx + len(cue.text)) if cue is not None else None,
+                     self._sentence_index(inside[0]), conf)
+
+    # -- reported -------------------------------------------------------------------------------
+    def _reported(self, direct: list[Quoted], found: list[Quote]) -> list[Quote]:
+        out: list[Quote] = []
+        doc = self.doc
+        for t in doc:
+            if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+                q = self._according(t)
+            elif self._is_cue(t) and not self._in_any_quote(t):
+                q = self._complement(t)
+            else:
+                continue
+            if q is None:
+                continue
+            covering = [d for d in direct if d.start < q.end and q.start < d.end]
+            if covering:
+                share = sum(min(d.end, q.end) - max(d.start, q.start) for d in covering) / (q.end - q.start)
+                if share >= 0.6 or len(covering) > 1:
+                    continue          # the attribution of a direct quotation, already found
+                q.kind = "mixed"      # reported speech with a phrase in marks: one quotation
+                for d in covering:
+                    found[:] = [x for x in found if not (x.start == d.start and x.kind == "direct")]
+            out.append(q)
+        return out
+
+    def _complement(self, cue: Token) -> Quote | None:
+        comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        if comp is None and cue.lemma_.lower() in SAYING:
+            # "saying President Putin's response shaped around ...": a clause parsed as an object
+            comp = next((c for c in cue.children if c.dep_ == "dobj"
+                         and any(t.pos_ in ("VERB", "AUX") for t in c.subtree)), None)
+        if comp is None:
+            return None
+        start, end = comp.left_edge, comp.right_edge
+        while start.i < end.i and (start.dep_ == "mark" or start.is_punct):
+            start = self.doc[start.i + 1]
+        while end.i > start.i and end.is_punct:
+            end = self.doc[end.i - 1]
+        if end.i - start.i < 2:
+            return None
+        subj = self._subjects(cue)
+        if not subj or subj[0].i >= start.i and subj[0].i <= end.i:
+            return None
+        speaker = self.speakers.speaker(subj[0], self._outside_quotes)
+        return self._quote(start, end, "indirect", speaker, cue, 0.7)
+
+    def _according(self, according: Token) -> Quote | None:
+        to = self.doc[according.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        sent = according.sent
+        phrase_end = max(according.right_edge.i, to.right_edge.i)
+        lead = [t for t in sent if t.i < according.i and not t.is_punct]
+        if len(lead) <= 2:          # "According to X, <content>", "Moreover, according to X, ..."
+            start, end = self.doc[phrase_end + 1], sent[-1]
+        else:                                       # "<content>, according to X"
+            start, end = sent[0], self.doc[according.i - 1]
+        while start.i < end.i and start.is_punct:
+            start = self.doc[start.i + 1]
+        while end.i > start.i and (end.is_punct or end.is_space):
+            end = self.doc[end.i - 1]
+        if end.i - start.i < 2:
+            return None
+        return self._quote(start, end, "indirect", self.speakers.speaker(pobj, self._outside_quotes), according, 0.7,
+                           cue_text=self.doc[according.i:to.i + 1])
+
+    def _quote(self, start: Token, end: Token, kind: str, speaker: Speaker | None, cue: Token,
+               confidence: float, cue_text: Span | None = None) -> Quote:
+        a, b = start.idx, end.idx + len(end.text)
+        cue_span = cue_text if cue_text is not None else self.doc[cue.i:cue.i + 1]
+        return Quote(self.doc.text[a:b], a, b, kind, speaker,
+                     TextSpan(cue_span.text, cue_span.start_char, cue_span.end_char),
+                     self._sentence_index(start), confidence if speaker else confidence - 0.3)
+
+    # -- speakers carried over ---------------------------------------------------------------
+    def _carry_speakers(self, quotes: list[Quote]) -> None:
+        """A quotation alone in its paragraph speaks with the voice of the attribution before it."""
+        last: tuple[int, Speaker] | None = None
+        for q in quotes:
+            para = self._paragraph(q.start)
+            if q.speaker is None and q.kind == "direct" and last is not None \
+                    and 0 < para - last[0] <= CARRY_PARAGRAPHS:
+                q.speaker, q.confidence = last[1], 0.7
+            if q.speaker is not None:
+                last = (para, q.speaker)
+
+    # -- helpers --------------------------------------------------------------------------------
+    @staticmethod
+    def _subjects(cue: Token) -> list[Token]:
+        """Who speaks: the subject of the cue; for "fired a warning shot saying ...", of "fired"."""
+        if cue.dep_ == "acl" and cue.head.dep_ in ("dobj", "pobj") and cue.head.head.pos_ in ("VERB", "AUX"):
+            return verb_subjects(cue.head.head)
+        return verb_subjects(cue)
+
+    def _outside_quotes(self, i: int) -> bool:
+        return not self._in_any_quote(self.doc[i])
+
+
+    def _is_cue(self, t: Token) -> bool:
+        return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.speech
+
+    def _in_any_quote(self, t: Token) -> bool:
+        return any(q.start <= t.idx < q.end for q in self._direct_spans())
+
+    def _direct_spans(self):
+        if not hasattr(self, "_spans"):
+            self._spans = find_quotations(self.doc.text)
+        return self._spans
+
+    def _token_at(self, offset: int, before: bool = False) -> Token | None:
+        doc = self.doc
+        if before:
+            for i in range(offset, -1, -1):
+                tok = doc.char_span(i, i + 1, alignment_mode="expand")
+                if tok is not None and len(tok) and not tok[0].is_space:
+                    return tok[0]
+            return None
+        for i in range(offset, len(doc.text)):
+            if not doc.text[i].isspace():
+                tok = doc.char_span(i, i + 1, alignment_mode="expand")
+                return tok[0] if tok is not None and len(tok) else None
+        return None
+
+    def _sentence_index(self, token: Token) -> int:
+        for i, s in enumerate(self.doc.sents):
+            if s.start <= token.i < s.end:
+                return i
+        return 0
+
+    def _paragraph(self, offset: int) -> int:
+        n = 0
+        for i, start in enumerate(self.paragraph_of):
+            if start <= offset:
+                n = i
+        return n
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n" and i + 1 < len(text) and text[i + 1] != "\n":
+            starts.append(i + 1)
+    return starts
+
+
+def attach_events(quotes: list[Quote], events) -> None:
+    """Every quote lists the events coded inside it; those events are attributed to its speaker."""
+    for q in quotes:
+        q.events = []
+        for i, ev in enumerate(events):
+            if q.start <= ev.trigger.start < q.end:
+                q.events.append(i)
+                if q.speaker is not None:
+                    sp = q.speaker
+                    ev.attributed_to = {"text": sp.text, "span": [sp.start, sp.end], "name": sp.name,
+                                        "code": sp.actor.code if sp.actor else None}
