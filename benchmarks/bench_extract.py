@@ -5,7 +5,8 @@
 Both parse the same synthetic wire articles (benchmarks/corpus.py) with the same model and
 batch size; the spaCy side runs `nlp.pipe` alone, the redline side runs the whole pipeline
 (parse, actors, events, JSON serialisation). Rounds alternate to share the machine's noise;
-the ratio of the best rounds is reported (>= 0.85 is the target).
+the ratio of the best rounds is reported (>= 0.85 is the target). A third side runs redline
+without the quotes stage, to show what quotes cost (<= 5% is the target).
 """
 from __future__ import annotations
 
@@ -35,30 +36,37 @@ def main() -> None:
     texts = [x["text"] for x in articles]
     chars = sum(len(t) for t in texts)
     pipe = Pipeline(Options(batch_size=a.batch_size))
+    no_quotes = Pipeline(Options(batch_size=a.batch_size, quotes=False))
     nlp = pipe.nlp
-    list(nlp.pipe(texts[:10]))   # warm up both sides
-    list(pipe.process([Document(id=x["id"], text=x["text"], date=x["date"]) for x in articles[:10]]))
-    spacy_times, redline_times = [], []
-    events = 0
+    list(nlp.pipe(texts[:10]))   # warm up every side
+    for p in (pipe, no_quotes):
+        list(p.process([Document(id=x["id"], text=x["text"], date=x["date"]) for x in articles[:10]]))
+
+    def run(p):
+        t = time.perf_counter()
+        processed = list(p.process([Document(id=x["id"], text=x["text"], date=x["date"]) for x in articles]))
+        write(processed, "jsonl", io.StringIO())
+        return time.perf_counter() - t, processed
+
+    spacy_times, redline_times, bare_times = [], [], []
     for _ in range(a.rounds):
         t = time.perf_counter()
         for _doc in nlp.pipe(texts, batch_size=a.batch_size):
             pass
         spacy_times.append(time.perf_counter() - t)
-        t = time.perf_counter()
-        docs = [Document(id=x["id"], text=x["text"], date=x["date"]) for x in articles]
-        out = io.StringIO()
-        processed = list(pipe.process(docs))
-        write(processed, "jsonl", out)
-        redline_times.append(time.perf_counter() - t)
-        events = sum(len(d.events) for d in processed)
-    best_spacy, best_redline = min(spacy_times), min(redline_times)
+        seconds, processed = run(pipe)
+        redline_times.append(seconds)
+        bare_times.append(run(no_quotes)[0])
+    best_spacy, best_redline, best_bare = min(spacy_times), min(redline_times), min(bare_times)
     result = {
-        "articles": len(texts), "characters": chars, "events": events,
+        "articles": len(texts), "characters": chars,
+        "events": sum(len(d.events) for d in processed), "quotes": sum(len(d.quotes) for d in processed),
         "spacy_seconds": round(best_spacy, 3), "redline_seconds": round(best_redline, 3),
+        "redline_without_quotes_seconds": round(best_bare, 3),
         "spacy_docs_per_s": round(len(texts) / best_spacy, 1),
         "redline_docs_per_s": round(len(texts) / best_redline, 1),
         "throughput_ratio": round(best_spacy / best_redline, 3),
+        "quotes_added_time": round(best_redline / best_bare - 1, 3),
     }
     print(json.dumps(result, indent=2))
 

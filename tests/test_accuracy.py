@@ -53,11 +53,12 @@ def test_negated_and_hypothetical_sentences_stay_quiet(dev_result):
 
 
 @pytest.mark.skipif(not shared_available(), reason="../shared/acceptance is not available")
-def test_seed_article_events():
+def test_seed_article_events_and_quotes():
+    """The seed acceptance with its default thresholds: events, quotes, speakers, stray quotes."""
     script = SHARED / "acceptance" / "score_seed.py"
     cmd = f"{sys.executable} -m redline.cli extract --format jsonl"
-    p = subprocess.run([sys.executable, str(script), "--cmd", cmd, "--min-direct", "0", "--min-speakers", "0",
-                        "--min-indirect", "0", "--max-spurious-quotes", "1000"],
+    p = subprocess.run([sys.executable, str(script), "--cmd", cmd],
                        capture_output=True, text=True, cwd=ROOT, timeout=600)
     assert p.returncode == 0, p.stdout + p.stderr
     assert "required events found: 5/5" in p.stdout
+    assert "direct quotes with the right speaker: 15/15" in p.stdout

@@ -1,5 +1,7 @@
 """The output schema is a contract: field names of documents and events never change."""
-DOC_FIELDS = {"id", "title", "date", "url", "events", "actors", "warnings"}
+DOC_FIELDS = {"id", "title", "date", "url", "events", "actors", "quotes", "warnings"}
+QUOTE_FIELDS = {"text", "span", "kind", "speaker", "cue", "sentence_index", "events", "confidence"}
+SPEAKER_FIELDS = {"text", "span", "name", "role", "organization", "actor"}
 EVENT_FIELDS = {"source", "target", "cameo", "cameo_root", "cameo_label", "plover", "plover_mode",
                 "plover_contexts", "goldstein", "quad_class", "negated", "hypothetical", "attributed_to",
                 "trigger", "sentence", "rule", "confidence", "date"}
@@ -30,3 +32,16 @@ def test_empty_document_has_no_events_and_a_warning(code):
     from redline.sources.readers import _check_date
     doc = _check_date(Document(id="e", text="  "))
     assert doc.warnings
+
+
+def test_quote_fields_and_spans(code):
+    text = "“We are ready for talks,” Kremlin spokesman Dmitry Peskov told reporters on Monday."
+    doc = code(text, "2022-01-10").to_dict()
+    [q] = doc["quotes"]
+    assert set(q) == QUOTE_FIELDS and set(q["speaker"]) == SPEAKER_FIELDS
+    a, b = q["span"]
+    assert text[a:b] == q["text"]
+    a, b = q["speaker"]["span"]
+    assert text[a:b] == q["speaker"]["text"]
+    a, b = q["cue"]["span"]
+    assert text[a:b] == q["cue"]["text"] == "told"

@@ -71,6 +71,31 @@ def extract(inputs, fmt, workers, batch_size, model, actor_files, lexicon_files,
     sys.exit(1 if failed else 0)
 
 
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--width", type=click.IntRange(40, 400), default=100, show_default=True,
+              help="Characters of quotation text shown per line.")
+@click.option("--model", default=None, help="spaCy pipeline to load.")
+def quotes(inputs, width, model) -> None:
+    """Print who said what in INPUTS as a table: speaker, role, kind, quotation."""
+    from redline.output.formats import quotes_table
+    from redline.pipeline import Options, Pipeline
+    from redline.sources.readers import read_inputs
+
+    try:
+        pipeline = Pipeline(Options(model=model))
+    except RedlineError as e:
+        _fail(e)
+    failed = 0
+    for doc in pipeline.process(read_inputs(inputs)):
+        if doc.error:
+            failed += 1
+            click.echo(f"redline: {doc.error}", err=True)
+            continue
+        click.echo(quotes_table(doc, width))
+    sys.exit(1 if failed else 0)
+
+
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(dir_okay=False))
 @click.option("--per-root", is_flag=True, help="Also print scores for each CAMEO root.")

@@ -31,6 +31,7 @@ class Options:
     actor_files: tuple[str, ...] = ()
     lexicon_files: tuple[str, ...] = ()
     modality: str = "asserted"      # asserted: drop negated and hypothetical events; all: keep them
+    quotes: bool = True             # find quotations and their speakers
     max_chars: int = 1_000_000
     extra: dict = field(default_factory=dict)
 
@@ -55,10 +56,11 @@ class Pipeline:
         doc._.redline_date = document.date
         self.actors(doc)
         self.events(doc)
-        self.quotes(doc)
+        if self.options.quotes:
+            self.quotes(doc)
         document.mentions = doc._.redline_actors.mentions
         document.events = [e for e in doc._.redline_events if keep(e, self.options.modality)]
-        document.quotes = doc._.redline_quotes
+        document.quotes = doc._.redline_quotes or []
         attach_events(document.quotes, document.events)
         return document
 

@@ -7,10 +7,11 @@ follows within-document references ("he", "its", "the country", "Sadik" after "G
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from redline.actors.knowledge import ANY_CASE, EXACT_CASE, TITLE_CASE, ActorKB, Ref
 from redline.data import data_path, load_yaml
@@ -50,6 +51,7 @@ class DocActors:
         self.kb = kb
         self.date = date
         self.words = coreference_words()
+        self._sent_starts = [s.start for s in doc.sents]
         self.by_token: dict[int, Match] = {}
         self.matches: list[Match] = []
         self._cache: dict[int, list[Actor]] = {}
@@ -116,7 +118,13 @@ class DocActors:
                 continue
             if len(ent) == 1 and not ent[0].is_title:
                 continue
-            self._add_match(Match(ent.start, ent.end, [Ref("person")], person_name=ent.text))
+            start = ent.start    # spaCy sometimes leaves a first name out of the entity
+            while (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
+                   and start - 1 not in self.by_token and doc[start - 1].ent_type_ in ("", "PERSON")
+                   and doc[start - 1].lower_.rstrip(".") not in self.words["honorifics"]):
+                start -= 1
+            span = doc[start:ent.end]
+            self._add_match(Match(start, ent.end, [Ref("person")], person_name=span.text))
         self.matches.sort(key=lambda m: m.start)
 
     def _place_candidates(self):
@@ -425,15 +433,15 @@ class DocActors:
                 return actor
         return None
 
+    def sentence_of(self, token: Token) -> Span:
+        """The sentence a token is in (spaCy's `token.sent` rescans the document each time)."""
+        k = bisect_right(self._sent_starts, token.i) - 1
+        end = self._sent_starts[k + 1] if k + 1 < len(self._sent_starts) else len(self.doc)
+        return self.doc[self._sent_starts[k]:end]
+
     def _previous(self, token: Token, accept) -> Actor | None:
-        sent_start = token.sent.start
-        window = self.words["window"]
-        limit_sent = token.sent
-        for _ in range(window):
-            if limit_sent.start == 0:
-                break
-            limit_sent = self.doc[limit_sent.start - 1].sent
-        lo = min(limit_sent.start, sent_start)
+        k = bisect_right(self._sent_starts, token.i) - 1
+        lo = self._sent_starts[max(0, k - self.words["window"])]
         for i, actor in reversed(self._timeline):
             if i >= token.i or i < lo:
                 continue

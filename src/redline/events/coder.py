@@ -196,7 +196,8 @@ class EventCoder:
             src_tokens = args.noun_sources(trig, found)
         else:
             src_tokens = args.verb_subjects(trig)
-        speaker_tok = modality.attribution(trig)
+        sent = actors.sentence_of(trig)
+        speaker_tok = modality.attribution(trig, sent)
         if not src_tokens and speaker_tok is not None and lookup(code).quad_class in (1, 3):
             src_tokens = [speaker_tok]   # "repeated that consequences would be harsh": the speaker's
         sources = [a for t in src_tokens for a in actors.actors_for(t)]
@@ -243,7 +244,7 @@ class EventCoder:
             if intent and own:
                 code, rule, hypothetical = intent, rule + "+intent", False
         entry = lookup(code)
-        when = dates.event_date(trig, anchor)
+        when = dates.event_date(trig, anchor, sent)
         out = []
         for (s, s_ref), (t, t_ref) in pairs:
             conf = confidence - 0.1 * (s_ref + t_ref) - (0.15 if how_target == "context" else 0)
@@ -290,7 +291,7 @@ class EventCoder:
                 if not a.sectors:
                     continue
                 if place is None:
-                    place = self._location_country(f, actors) or actors.only_country(f.trigger.sent) or ""
+                    place = self._location_country(f, actors) or actors.only_country(actors.sentence_of(f.trigger)) or ""
                 inherits = f.pattern.code[:2] in DOMESTIC_ROOTS or a.sectors[0] in INSURGENT_SECTORS
                 country = place or (next((o.country for o, _ in other if o.country), None)
                                     if inherits else None)

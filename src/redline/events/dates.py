@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
@@ -51,12 +51,12 @@ def resolve(expression: str, anchor: dt.date) -> dt.date | None:
     return None
 
 
-def event_date(trigger: Token, anchor: dt.date | None) -> str | None:
+def event_date(trigger: Token, anchor: dt.date | None, sentence: Span) -> str | None:
     """A DATE entity attached to the trigger's own clause decides; else the document date."""
     if anchor is None:
         return None
     clause = {trigger.i} | {c.i for c in trigger.children}
-    for ent in trigger.sent.ents:
+    for ent in sentence.ents:
         if ent.label_ != "DATE":
             continue
         root = ent.root

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from redline.data import data_path, load_yaml
 from redline.events.arguments import verb_subjects
@@ -104,7 +104,7 @@ def assess(trigger: Token, forward: bool) -> Modality:
     return m
 
 
-def attribution(trigger: Token) -> Token | None:
+def attribution(trigger: Token, sentence: Span) -> Token | None:
     """The token naming who a claim comes from: the subject of a reporting verb above the
     trigger, the object of "according to", or the "For X," that opens the sentence."""
     c = cues()
@@ -118,12 +118,12 @@ def attribution(trigger: Token) -> Token | None:
             subjects = verb_subjects(node)
             if subjects:
                 return subjects[0]
-    for t in trigger.sent:
+    for t in sentence:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "to":
             for p in t.nbor().children:
                 if p.dep_ == "pobj":
                     return p
-    first = trigger.sent[0]
+    first = sentence[0]
     if first.lower_ == "for" and first.dep_ == "prep":
         for p in first.children:
             if p.dep_ == "pobj" and (p.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or p.pos_ == "PROPN"):

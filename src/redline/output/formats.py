@@ -76,3 +76,21 @@ def write(docs: Iterable[Document], fmt: str, out: IO[str]) -> None:
         out.flush()
     if fmt == "json":
         out.write("\n]\n")
+
+
+def quotes_table(doc: Document, width: int = 100) -> str:
+    """Who said what, one quotation per line: speaker, role, kind, text."""
+    rows = [("SPEAKER", "ROLE", "KIND", "QUOTE")]
+    for q in doc.quotes:
+        sp = q.speaker
+        who = (sp.name or sp.text) if sp else "(unattributed)"
+        role = ", ".join(x for x in ((sp.role, sp.organization) if sp else ()) if x)
+        text = " ".join(q.text.split())
+        rows.append((who, role, q.kind, text if len(text) <= width else text[:width - 1] + "…"))
+    widths = [min(max(len(r[i]) for r in rows), cap) for i, cap in enumerate((28, 40, 8))]
+    lines = [f"== {doc.title or doc.id}"]
+    for r in rows:
+        lines.append("  ".join(c[:w].ljust(w) for c, w in zip(r[:3], widths)) + "  " + r[3])
+    if len(rows) == 1:
+        lines.append("(no quotations)")
+    return "\n".join(lines) + "\n"

@@ -12,6 +12,8 @@ quotes, not quotations.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span, Token
 
 from redline.actors.resolver import DocActors
@@ -33,10 +35,12 @@ class QuoteFinder:
         self.actors = actors
         self.speakers = Speakers(actors)
         self.speech = cues()["speech"]
-        self.paragraph_of = _paragraph_starts(doc.text)
+        self.text = doc.text     # Doc.text rebuilds the string on every access
+        self.paragraph_of = _paragraph_starts(self.text)
+        self.spans = find_quotations(self.text)
 
     def find(self) -> list[Quote]:
-        direct = [q for q in find_quotations(self.doc.text) if q.end > q.start]
+        direct = [q for q in self.spans if q.end > q.start]
         quotes: list[Quote] = []
         taken: list[Quoted] = []
         for q in direct:
@@ -51,7 +55,7 @@ class QuoteFinder:
 
     # -- direct ---------------------------------------------------------------------------------
     def _direct(self, q: Quoted) -> Quote | None:
-        doc, text = self.doc, self.doc.text
+        doc, text = self.doc, self.text
         end = q.end
         while end > q.start and text[end - 1] in TRAILING:
             end -= 1
@@ -60,16 +64,17 @@ class QuoteFinder:
             return None
         after_tok = self._token_at(q.close_end)
         cue = None
-        if after_tok is not None and after_tok.i < inside[-1].sent.end and "\n" not in text[q.close_end:after_tok.idx]:
-            sent = after_tok.sent
+        sentence = self.actors.sentence_of
+        if after_tok is not None and after_tok.i < sentence(inside[-1]).end and "\n" not in text[q.close_end:after_tok.idx]:
+            sent = sentence(after_tok)
             cue = next((t for t in sent if t.i >= after_tok.i and self._is_cue(t)
                         and not self._in_any_quote(t)), None)
             if cue is not None and any(m in doc[after_tok.i:cue.i].text for m in "“”\"«»„"):
                 cue = None
         if cue is None:
             before = self._token_at(q.open_start - 1, before=True)
-            if before is not None and before.sent == inside[0].sent and before.i < inside[0].i:
-                cue = next((t for t in reversed(before.sent[:before.i - before.sent.start + 1])
+            if before is not None and sentence(before).start == sentence(inside[0]).start and before.i < inside[0].i:
+                cue = next((t for t in reversed(self.doc[sentence(before).start:before.i + 1])
                             if self._is_cue(t)), None)
         words = len(text[q.start:end].split())
         if cue is None and words <= SCARE_QUOTE_WORDS:
@@ -87,7 +92,11 @@ class QuoteFinder:
     def _reported(self, direct: list[Quoted], found: list[Quote]) -> list[Quote]:
         out: list[Quote] = []
         doc = self.doc
-        for t in doc:
+        lemmas, lowers = self.actors.lemmas, self.actors.lowers
+        candidates = [i for i, (lem, low) in enumerate(zip(lemmas, lowers))
+                      if lem in self.speech or low == "according"]
+        for i in candidates:
+            t = doc[i]
             if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
                 q = self._according(t)
             elif self._is_cue(t) and not self._in_any_quote(t):
@@ -133,7 +142,7 @@ class QuoteFinder:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             return None
-        sent = according.sent
+        sent = self.actors.sentence_of(according)
         phrase_end = max(according.right_edge.i, to.right_edge.i)
         lead = [t for t in sent if t.i < according.i and not t.is_punct]
         if len(lead) <= 2:          # "According to X, <content>", "Moreover, according to X, ..."
@@ -153,7 +162,7 @@ class QuoteFinder:
                confidence: float, cue_text: Span | None = None) -> Quote:
         a, b = start.idx, end.idx + len(end.text)
         cue_span = cue_text if cue_text is not None else self.doc[cue.i:cue.i + 1]
-        return Quote(self.doc.text[a:b], a, b, kind, speaker,
+        return Quote(self.text[a:b], a, b, kind, speaker,
                      TextSpan(cue_span.text, cue_span.start_char, cue_span.end_char),
                      self._sentence_index(start), confidence if speaker else confidence - 0.3)
 
@@ -185,12 +194,7 @@ class QuoteFinder:
         return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.speech
 
     def _in_any_quote(self, t: Token) -> bool:
-        return any(q.start <= t.idx < q.end for q in self._direct_spans())
-
-    def _direct_spans(self):
-        if not hasattr(self, "_spans"):
-            self._spans = find_quotations(self.doc.text)
-        return self._spans
+        return any(q.start <= t.idx < q.end for q in self.spans)
 
     def _token_at(self, offset: int, before: bool = False) -> Token | None:
         doc = self.doc
@@ -200,24 +204,17 @@ class QuoteFinder:
                 if tok is not None and len(tok) and not tok[0].is_space:
                     return tok[0]
             return None
-        for i in range(offset, len(doc.text)):
-            if not doc.text[i].isspace():
+        for i in range(offset, len(self.text)):
+            if not self.text[i].isspace():
                 tok = doc.char_span(i, i + 1, alignment_mode="expand")
                 return tok[0] if tok is not None and len(tok) else None
         return None
 
     def _sentence_index(self, token: Token) -> int:
-        for i, s in enumerate(self.doc.sents):
-            if s.start <= token.i < s.end:
-                return i
-        return 0
+        return max(0, bisect_right(self.actors._sent_starts, token.i) - 1)
 
     def _paragraph(self, offset: int) -> int:
-        n = 0
-        for i, start in enumerate(self.paragraph_of):
-            if start <= offset:
-                n = i
-        return n
+        return max(0, bisect_right(self.paragraph_of, offset) - 1)
 
 
 def _paragraph_starts(text: str) -> list[int]:

@@ -20,6 +20,7 @@ class Speakers:
     def __init__(self, actors: DocActors):
         self.actors = actors
         self.doc = actors.doc
+        self.entity_of = {i: e for e in self.doc.ents for i in range(e.start, e.end)}
 
     def speaker(self, head: Token, outside=lambda i: True) -> Speaker | None:
         """The speaker a subject token names; `outside(i)` tells which earlier tokens a pronoun
@@ -45,7 +46,7 @@ class Speakers:
         return Speaker(span.text, span.start_char, span.end_char, name, role, organization, actor)
 
     def _name_span(self, head: Token):
-        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        ent = self.entity_of.get(head.i)
         return ent if ent is not None else head.doc[head.i:head.i + 1]
 
     def _phrase(self, head: Token):
@@ -64,6 +65,8 @@ class Speakers:
         else:
             title = next((c for c in person.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")
                           and c.ent_type_ != "PERSON"), None)
+        if title is None:
+            title = self._loose_apposition(person)
         if title is not None:
             return self._title_text(title), self._organization(title)
         # "Kremlin aide Yuri Ushakov": the premodifiers that are not part of the name
@@ -75,6 +78,21 @@ class Speakers:
             return person.doc[start:name.start].text.strip() or None, None
         return None, None
 
+    def _loose_apposition(self, person: Token) -> Token | None:
+        """"Jake Sullivan, the US president's national security adviser told reporters": the
+        parser makes the title a second subject instead of an apposition."""
+        end = self._name_span(person).end
+        doc = person.doc
+        if end >= len(doc) or doc[end].text != ",":
+            return None
+        for t in doc[end + 1:min(len(doc), end + 12)]:
+            if t.pos_ == "NOUN" and t.dep_ in ("nsubj", "appos", "npadvmod", "attr") and t.head.i in (
+                    person.i, person.head.i):
+                return t
+            if t.pos_ in ("VERB", "AUX") or t.text in ",;.":
+                return None
+        return None
+
     @staticmethod
     def _title_text(title: Token) -> str:
         """The head of a title with the modifiers right before it: "national security adviser"."""
@@ -82,7 +100,8 @@ class Speakers:
         for t in reversed(list(title.lefts)):
             if t.i == start - 1 and t.dep_ in ("compound", "amod") and (t.is_lower or t.pos_ == "NOUN") \
                     and "-" not in t.text:
-                start = t.i
+                words = title.doc[t.left_edge.i:t.i + 1]
+                start = words.start if all(w.is_lower for w in words) else t.i
             else:
                 break
         return title.doc[start:title.i + 1].text
@@ -93,7 +112,13 @@ class Speakers:
             if c.dep_ == "prep" and c.lower_ in ORG_PREPS:
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        return p.doc[p.left_edge.i:p.i + 1].text
+                        end = p.i
+                        for d in p.rights:   # "the Institute for Security Studies": part of the name
+                            words = list(d.subtree)
+                            if d.dep_ == "prep" and d.lower_ in ("for", "of", "on") and all(
+                                    w.is_title or w.is_stop or w.is_punct for w in words[1:]):
+                                end = max(end, d.right_edge.i)
+                        return p.doc[p.left_edge.i:end + 1].text
         return None
 
 
