@@ -171,7 +171,9 @@ class DocActors:
     def _joins(self, modifier: Token, head: Token) -> bool:
         """Two states side by side ("US-China", "Russia Ukraine") are two actors, not one."""
         owner_only = lambda m: m.refs[0].kind not in ("sector", "person", "group")  # noqa: E731
-        a, b = self.by_token[modifier.i], self.by_token[head.i]
+        a, b = self.by_token.get(modifier.i), self.by_token.get(head.i)
+        if a is None or b is None:
+            return True
         return a is b or not (owner_only(a) and owner_only(b))
 
     def is_place_modifier(self, token: Token) -> bool:

@@ -29,6 +29,8 @@ VISIT_CODES = {"042"}             # where one goes is whom one visits
 # Roots whose unnamed actors belong to the country of the other side ("police arrested protesters").
 DOMESTIC_ROOTS = {"14", "17"}
 BORDER_WORDS = {"border", "frontier", "boundary", "borderland"}
+# Prepositions through which a phrase names who it concerns: "the deal between Armenia and Azerbaijan".
+INSIDE_PREPS = ("of", "in", "between", "with", "against", "on", "to", "toward", "towards", "for", "from")
 # Codes that, with no one else named, happen within the source's own country.
 SELF_TARGET_CODES = ("14", "17", "081", "082", "083")
 # Armed groups with no country named are taken to fight the state they are in.
@@ -134,12 +136,12 @@ class EventCoder:
 
     def _code_sentence(self, index: int, sent: Span, actors: DocActors, anchor: dt.date | None,
                        earlier: list[Event]) -> list[Event]:
-        verbs, nouns = self.lexicon.verbs, self.lexicon.nouns
+        verbs, nouns, adjectives = self.lexicon.verbs, self.lexicon.nouns, self.lexicon.adjectives
         lemmas, lowers, doc = actors.lemmas, actors.lowers, sent.doc
         firings: list[Firing] = []
         used: set[int] = set()
         candidates = [i for i in range(sent.start, sent.end)
-                      if lemmas[i] in verbs or lemmas[i] in nouns or lowers[i] in nouns]
+                      if lemmas[i] in verbs or lemmas[i] in nouns or lowers[i] in nouns or lowers[i] in adjectives]
         for i in candidates:
             patterns = verbs.get(lemmas[i])
             if patterns:
@@ -152,10 +154,10 @@ class EventCoder:
                         if f.xcomp is not None:
                             used.add(f.xcomp.i)
         for i in candidates:
-            patterns = nouns.get(lemmas[i]) or nouns.get(lowers[i])
+            patterns = nouns.get(lemmas[i]) or nouns.get(lowers[i]) or adjectives.get(lowers[i])
             if patterns and i not in used:
                 token = doc[i]
-                if token.pos_ in ("NOUN", "PROPN"):
+                if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and patterns[0].pos == "adj"):
                     f = self.fire(token, patterns)
                     if f:
                         firings.append(f)
@@ -194,6 +196,8 @@ class EventCoder:
         if p.pos == "noun":
             confidence -= 0.1
             src_tokens = args.noun_sources(trig, found)
+        elif p.pos == "adj":   # "said he was hopeful that ...": the one who is
+            src_tokens = args.verb_subjects(trig.head) if trig.dep_ in ("acomp", "attr", "oprd") else []
         else:
             src_tokens = args.verb_subjects(trig)
         sent = actors.sentence_of(trig)
@@ -367,6 +371,12 @@ class EventCoder:
                 if slot in args.LOCATIVE_PREPS and not actors.names_country(c) and p.code not in VISIT_CODES:
                     continue   # "talks in Vienna" is where, not with whom; "arrived in Vienna" is a visit
                 got = actors.actors_for(c) or self._inside(c, actors)
+                if got and not any(a.country or a.igo or a.name for a, _ in got):
+                    # "Azerbaijan's military operation": the sector word, owned by the state inside
+                    inner = [x for x in self._inside(c, actors) if x[0].country or x[0].igo]
+                    if inner:
+                        got = [(Actor(a.text, actors.kb.code_for(a.country, a.igo, got[0][0].sectors), a.country,
+                                      a.igo, list(got[0][0].sectors), a.name, a.kind), r) for a, r in inner]
                 # "near its border", "into its territory": the source itself is no target
                 got = [x for x in got if x[0].sectors or x[0].name or (x[0].country, x[0].igo) not in own]
                 if got:
@@ -389,7 +399,7 @@ class EventCoder:
                 if got:
                     return got
         for c in token.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "in"):
+            if c.dep_ == "prep" and c.lower_ in INSIDE_PREPS:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         got = actors.actors_for(p) or self._inside(p, actors, depth + 1)

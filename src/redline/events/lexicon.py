@@ -13,7 +13,7 @@ from redline.data import as_list, data_path, load_yaml
 from redline.errors import RedlineError
 from redline.events.codebook import codebook
 
-KEYS = {"id", "code", "verb", "noun", "prep", "object", "xcomp", "target", "symmetric", "note"}
+KEYS = {"id", "code", "verb", "noun", "adj", "prep", "object", "xcomp", "target", "symmetric", "note"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,7 @@ class Lexicon:
     def __init__(self):
         self.verbs: dict[str, list[Pattern]] = {}
         self.nouns: dict[str, list[Pattern]] = {}
+        self.adjectives: dict[str, list[Pattern]] = {}
         self.by_id: dict[str, Pattern] = {}
         self._order = 0
 
@@ -54,10 +55,10 @@ class Lexicon:
         code = str(entry.get("code") or "")
         if code not in codebook():
             raise RedlineError("E302", path=where, index=index, detail=f"unknown CAMEO code {code!r}")
-        words = str(entry.get("verb") or entry.get("noun") or "").lower().split()
+        words = str(entry.get("verb") or entry.get("noun") or entry.get("adj") or "").lower().split()
         if not words or not entry.get("id"):
-            raise RedlineError("E302", path=where, index=index, detail="needs 'id' and 'verb' or 'noun'")
-        pos = "verb" if entry.get("verb") else "noun"
+            raise RedlineError("E302", path=where, index=index, detail="needs 'id' and 'verb', 'noun' or 'adj'")
+        pos = "verb" if entry.get("verb") else "noun" if entry.get("noun") else "adj"
         objects = tuple(tuple(str(o).lower().split()) for o in as_list(entry.get("object")) if str(o).strip())
         self._order += 1
         pattern = Pattern(
@@ -68,10 +69,13 @@ class Lexicon:
             symmetric=bool(entry.get("symmetric")), order=self._order)
         old = self.by_id.get(pattern.id)
         if old is not None:   # a user's entry with the same id replaces the packaged one
-            index_ = self.verbs if old.pos == "verb" else self.nouns
+            index_ = self.index(old.pos)
             index_[old.lemma] = [p for p in index_[old.lemma] if p.id != old.id]
         self.by_id[pattern.id] = pattern
-        (self.verbs if pos == "verb" else self.nouns).setdefault(pattern.lemma, []).append(pattern)
+        self.index(pos).setdefault(pattern.lemma, []).append(pattern)
+
+    def index(self, pos: str) -> dict[str, list[Pattern]]:
+        return self.verbs if pos == "verb" else self.nouns if pos == "noun" else self.adjectives
 
     def add_file(self, path: str | Path, user: bool = False) -> None:
         """Add a pattern file; a user's patterns win ties against packaged ones."""
@@ -84,7 +88,7 @@ class Lexicon:
             self.add(entry, str(path), i)
 
     def finish(self) -> "Lexicon":
-        for index in (self.verbs, self.nouns):
+        for index in (self.verbs, self.nouns, self.adjectives):
             for lemma, patterns in index.items():
                 patterns.sort(key=lambda p: (-p.specificity, p.order))
         return self
