@@ -65,12 +65,15 @@ class DocActors:
     # -- phrase matching ------------------------------------------------------------------
     def _find_matches(self) -> None:
         doc, kb = self.doc, self.kb
-        texts, lowers, lemmas = [], [], []
+        texts, lowers, lemmas, nominal = [], [], [], []
         for t in doc:
             texts.append(t.text)
             lowers.append(t.lower_)
             lemmas.append(t.lemma_.lower())
+            # a plural noun matches by its lemma ("troops"); a verb never does ("pressing" is not the press)
+            nominal.append(lemmas[-1] if t.pos_ in ("NOUN", "PROPN") else lowers[-1])
         self.lemmas, self.lowers = lemmas, lowers   # the event coder looks triggers up in these
+        lemmas = nominal
         phrases, longest = kb.phrases, kb.longest_from
         n = len(doc)
         i = 0
@@ -207,7 +210,7 @@ class DocActors:
             for c in t.children:
                 dep = c.dep_
                 if dep in NP_MODIFIERS or (dep == "poss" and head_is_actor) or (
-                        dep == "conj" and t.dep_ in ("amod", "compound") and t.i != head.i):
+                        dep == "conj" and t.dep_ in ("amod", "compound", "nmod") and t.i != head.i):
                     if dep == "appos" and c.i not in self.by_token and not any(
                             k.i in self.by_token for k in c.subtree):
                         continue

@@ -94,10 +94,16 @@ def noun_sources(noun: Token, actor_tokens) -> list[Token]:
     agents = [p for _, p in prep_objects(noun, ("by",))]
     if agents:
         return agents[:1]
-    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in LIGHT_VERBS:
-        return verb_subjects(noun.head)
-    if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in LIGHT_VERBS:
-        return verb_subjects(noun.head.head)
+    # "Russia launched an offensive", "held eight hours of talks": the light verb's subject
+    node = noun
+    for _ in range(3):
+        if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_.lower() in LIGHT_VERBS:
+            return verb_subjects(node.head)
+        if node.dep_ == "pobj" and node.head.head.lemma_.lower() in LIGHT_VERBS:
+            return verb_subjects(node.head.head)
+        if node.dep_ != "pobj" or node.head.lower_ != "of":
+            break
+        node = node.head.head     # through "hours of", "a round of"
     return []
 
 

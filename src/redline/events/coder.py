@@ -292,8 +292,8 @@ class EventCoder:
                 if a.country or a.igo:
                     kept.append((a, r))
                     continue
-                if not a.sectors:
-                    continue
+                if not a.sectors or a.kind == "person":
+                    continue      # a named person's country is never guessed from the sentence
                 if place is None:
                     place = self._location_country(f, actors) or actors.only_country(actors.sentence_of(f.trigger)) or ""
                 inherits = f.pattern.code[:2] in DOMESTIC_ROOTS or a.sectors[0] in INSURGENT_SECTORS
