@@ -37,6 +37,30 @@ def prep_objects(token: Token, preps) -> list[tuple[str, Token]]:
     return out
 
 
+# Nouns that count what follows: "dozens of warplanes" is about the warplanes.
+QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+                  "score", "scores", "number", "group", "batch", "wave", "series", "fleet", "column",
+                  "convoy", "contingent", "unit", "squadron", "pair", "couple", "handful", "flotilla"}
+
+
+def counted(token: Token) -> Token:
+    """The noun a quantity phrase is about ("hundreds of protesters" -> protesters)."""
+    if token.lower_ in QUANTITY_NOUNS or token.lemma_.lower() in QUANTITY_NOUNS or token.pos_ == "NUM":
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
+    return token
+
+
+def is_reciprocal(token: Token) -> bool:
+    """"each other", "one another"."""
+    return (token.lower_ == "other" and any(c.lower_ == "each" for c in token.children)) or (
+        token.lower_ == "another" and any(c.lower_ == "one" for c in token.children)) or (
+        token.lower_ in ("other", "another") and token.i > 0 and token.nbor(-1).lower_ in ("each", "one"))
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 

@@ -99,7 +99,8 @@ class EventCoder:
         if p.prep:
             candidates = [o for prep, o in args.prep_objects(base, (p.prep,))]
             for obj in args.verb_objects(base) if base.pos_ != "NOUN" else []:
-                candidates += [o for prep, o in args.prep_objects(obj, (p.prep,))]
+                for holder in {obj.i: obj, args.counted(obj).i: args.counted(obj)}.values():
+                    candidates += [o for prep, o in args.prep_objects(holder, (p.prep,))]
             if not candidates:
                 return None
         elif base.pos_ in ("NOUN", "PROPN") and xtok is None:
@@ -107,6 +108,7 @@ class EventCoder:
             candidates += [c for c in base.children if c.dep_ in ("compound", "nmod")]
         else:
             candidates = args.verb_objects(base)
+        candidates = [args.counted(o) for o in candidates]
         candidates = candidates + [c for o in candidates for c in o.conjuncts]
         if p.objects:
             used = [o for o in candidates if any(self._object_ok(spec, o) for spec in p.objects)]
@@ -368,12 +370,14 @@ class EventCoder:
             for c in cands:
                 if c.i in src_ids:
                     continue
+                if args.is_reciprocal(c):      # "accused each other": every source at every other
+                    return [x for t in src_tokens for x in actors.actors_for(t)]
                 if slot in args.LOCATIVE_PREPS and not actors.names_country(c) and p.code not in VISIT_CODES:
                     continue   # "talks in Vienna" is where, not with whom; "arrived in Vienna" is a visit
                 got = actors.actors_for(c) or self._inside(c, actors)
                 if got and not any(a.country or a.igo or a.name for a, _ in got):
                     # "Azerbaijan's military operation": the sector word, owned by the state inside
-                    inner = [x for x in self._inside(c, actors) if x[0].country or x[0].igo]
+                    inner = [x for x in self._inside(c, actors, preps=("of",)) if x[0].country or x[0].igo]
                     if inner:
                         got = [(Actor(a.text, actors.kb.code_for(a.country, a.igo, got[0][0].sectors), a.country,
                                       a.igo, list(got[0][0].sectors), a.name, a.kind), r) for a, r in inner]
@@ -383,7 +387,8 @@ class EventCoder:
                     return got
         return []
 
-    def _inside(self, token: Token, actors: DocActors, depth: int = 0) -> list[tuple[Actor, bool]]:
+    def _inside(self, token: Token, actors: DocActors, depth: int = 0,
+                preps: tuple[str, ...] = INSIDE_PREPS) -> list[tuple[Actor, bool]]:
         """An actor named inside a phrase: "the borders of the Donbas region of eastern Ukraine",
         "Russia's Kursk region"."""
         if depth > 4:
@@ -399,10 +404,10 @@ class EventCoder:
                 if got:
                     return got
         for c in token.children:
-            if c.dep_ == "prep" and c.lower_ in INSIDE_PREPS:
+            if c.dep_ == "prep" and c.lower_ in preps:
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        got = actors.actors_for(p) or self._inside(p, actors, depth + 1)
+                        got = actors.actors_for(p) or self._inside(p, actors, depth + 1, preps)
                         if got:
                             return got
         return []
