@@ -37,12 +37,20 @@ def test_dev_set_is_large_and_covers_the_codebook():
     assert tags.count("negated") >= 40 and tags.count("hypothetical") >= 40
 
 
+def test_independent_test_set_floors():
+    """tests/data/test_events.jsonl was written apart from the coder and is not tuned on; it
+    tells how redline generalises. Floors only catch regressions."""
+    result = evaluate(str(ROOT / "tests" / "data" / "test_events.jsonl"))
+    assert result["overall"]["dyad_root"]["f1"] >= 0.56
+    assert result["root_accuracy"]["codebook"] >= 0.66
+
+
 def test_dev_set_floors(dev_result):
     overall = dev_result["overall"]
-    assert overall["root"]["f1"] >= 0.62
-    assert overall["dyad_root"]["f1"] >= 0.58
-    assert overall["dyad_root"]["precision"] >= 0.66
-    assert overall["code"]["f1"] >= 0.40
+    assert overall["root"]["f1"] >= 0.70
+    assert overall["dyad_root"]["f1"] >= 0.65
+    assert overall["dyad_root"]["precision"] >= 0.70
+    assert overall["code"]["f1"] >= 0.47
 
 
 def test_negated_and_hypothetical_sentences_stay_quiet(dev_result):

@@ -6,6 +6,8 @@ ISO3 codes or IGO ids. Scores are micro-averaged precision, recall and F1 over (
   root       - its two-digit root;
   dyad_root  - (source, target, root), the usual event-data measure;
   dyad_code  - (source, target, code).
+Also `root_accuracy`: of the sentences with a gold event, the share where the root of the first
+gold event is among the roots coded (the measure for codebook-style example sentences), per tag.
 """
 from __future__ import annotations
 
@@ -83,6 +85,7 @@ def evaluate(gold_path: str, actor_files=(), lexicon_files=()) -> dict:
     overall = {lvl: Tally() for lvl in LEVELS}
     per_root: dict[str, dict[str, Tally]] = defaultdict(lambda: {lvl: Tally() for lvl in LEVELS})
     per_tag: dict[str, Tally] = defaultdict(Tally)
+    root_hits: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     wrong = []
     for g, d in zip(gold, pipe.process(docs)):
         g_events = [(str(e.get("source", "-")).upper(), str(e.get("target", "-")).upper(), str(e["code"]))
@@ -100,10 +103,16 @@ def evaluate(gold_path: str, actor_files=(), lexicon_files=()) -> dict:
         pk = Counter(keys("dyad_root", *e) for e in p_events)
         for tag in g.get("tags", []) or ["untagged"]:
             per_tag[tag].add(gk, pk)
+        if g_events:
+            hit = g_events[0][2][:2] in {e[2][:2] for e in p_events}
+            for tag in ["all"] + list(g.get("tags", [])):
+                root_hits[tag][0] += hit
+                root_hits[tag][1] += 1
         if gk != pk:
             wrong.append({"id": g["id"], "text": g["text"], "gold": g_events, "predicted": p_events,
                           "rules": [e.rule for e in d.events]})
     return {"sentences": len(gold), "overall": {k: v.scores() for k, v in overall.items()},
+            "root_accuracy": {t: round(h / n, 4) for t, (h, n) in sorted(root_hits.items())},
             "per_root": {r: {k: v.scores() for k, v in t.items()} for r, t in sorted(per_root.items())},
             "per_tag": {t: v.scores() for t, v in sorted(per_tag.items())}, "errors": wrong}
 
@@ -117,6 +126,11 @@ def report(result: dict, per_root: bool = False, errors: bool = False, as_json: 
     lines = [f"{result['sentences']} sentences", f"{'level':<10} {'P':>7} {'R':>7} {'F1':>7}"]
     for lvl, s in result["overall"].items():
         lines.append(f"{lvl:<10} {s['precision']:>7.3f} {s['recall']:>7.3f} {s['f1']:>7.3f}")
+    lines.append("root accuracy (first gold root coded): " + ", ".join(
+        f"{t} {v:.3f}" for t, v in result["root_accuracy"].items() if t in ("all", "codebook", "wire")))
+    wire = result["per_tag"].get("wire")
+    if wire:
+        lines.append(f"wire sentences, dyad+root: P {wire['precision']:.3f} R {wire['recall']:.3f} F1 {wire['f1']:.3f}")
     if per_root:
         lines.append("")
         lines.append(f"{'root':<6} {'code F1':>8} {'root F1':>8} {'dyad+root F1':>13}  n")
