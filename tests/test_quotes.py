@@ -118,3 +118,26 @@ def test_quotes_command_prints_a_table(tmp_path):
     p = subprocess.run([redline_bin(), "quotes", str(f)], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert p.returncode == 0, p.stderr
     assert "Dmitry Peskov" in p.stdout and "direct" in p.stdout and "We are ready" in p.stdout
+
+
+def test_second_quote_in_a_paragraph_continues_its_speaker(code):
+    text = ("“We have kept every promise,” Iranian Foreign Minister Javad Zarif said. "
+            "“Europe has kept none.”")
+    doc = code(text, "2019-07-08")
+    assert [q.speaker.name for q in doc.quotes] == ["Mohammad Javad Zarif"] * 2 or \
+        [q.speaker.text for q in doc.quotes][1] == doc.quotes[0].speaker.text
+
+
+def test_short_exclamation_is_a_quotation_not_a_scare_quote(code):
+    doc = code("Crowds in Baku chanted “Karabakh is ours!” late into the night.", "2020-11-10")
+    assert [q.text for q in doc.quotes] == ["Karabakh is ours!"]
+
+
+def test_quote_article_set_floors():
+    """tests/data/quotes: twelve team-written articles with every convention, annotated by hand."""
+    from conftest import ROOT
+    from redline.evaluation import evaluate_quotes
+    result = evaluate_quotes(str(ROOT / "tests" / "data" / "quotes" / "gold.jsonl"))
+    assert result["direct"]["f1"] >= 0.9
+    assert result["all"]["f1"] >= 0.85
+    assert result["scare_quotes_taken"] == 0

@@ -106,11 +106,23 @@ def quotes(inputs, width, model) -> None:
 def evaluate(gold, per_root, show_errors, as_json, actor_files, lexicon_files) -> None:
     """Score redline against GOLD (JSONL: text, date, events [{source, target, code}]).
 
-    Prints precision, recall and F1 at code, root and dyad+root level."""
-    from redline.evaluation import evaluate as run_eval, report
+    Prints precision, recall and F1 at code, root and dyad+root level. A GOLD of annotated
+    articles ({file, quotes: [{kind, text, speaker, speaker_name}]}) scores quotations and
+    their speakers instead."""
+    import json
+
+    from redline.evaluation import evaluate as run_eval, evaluate_quotes, report
 
     try:
+        with open(gold, encoding="utf-8") as f:
+            first = json.loads(f.readline() or "{}")
+        if "file" in first and "quotes" in first:
+            click.echo(json.dumps(evaluate_quotes(gold), indent=2))
+            return
         result = run_eval(gold, actor_files=tuple(actor_files), lexicon_files=tuple(lexicon_files))
+    except (OSError, ValueError) as e:
+        click.echo(f"redline: {gold}: {e}", err=True)
+        sys.exit(2)
     except RedlineError as e:
         _fail(e)
     click.echo(report(result, per_root=per_root, errors=show_errors, as_json=as_json))

@@ -142,3 +142,66 @@ def report(result: dict, per_root: bool = False, errors: bool = False, as_json: 
         for w in result["errors"]:
             lines.append(f"{w['id']}: {w['text']}\n    gold {w['gold']}\n    got  {w['predicted']} {w['rules']}")
     return "\n".join(lines)
+
+
+# -- quotations -----------------------------------------------------------------------------------
+def _norm(s: str | None) -> str:
+    if not s:
+        return ""
+    for a, b in (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"), ("''", '"')):
+        s = s.replace(a, b)
+    return " ".join(s.lower().split())
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Two quotation texts are the same quotation when one holds most of the other."""
+    a, b = _norm(a).strip(" ,.\"'"), _norm(b).strip(" ,.\"'")
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return short in long_ or (len(set(short.split()) & set(long_.split())) >= 0.8 * len(short.split()))
+
+
+def _same_speaker(pred, gold: dict) -> bool:
+    if not gold.get("speaker") and not gold.get("speaker_name"):
+        return pred.speaker is None
+    if pred.speaker is None:
+        return False
+    said = {_norm(pred.speaker.text), _norm(pred.speaker.name)}
+    for want in (gold.get("speaker"), gold.get("speaker_name")):
+        if want and any(w and (_norm(want) in w or w in _norm(want) or _norm(want).split()[-1] in w.split())
+                        for w in said):
+            return True
+    return False
+
+
+def evaluate_quotes(gold_path: str) -> dict:
+    """Quote + speaker P/R/F1 on articles annotated as in tests/data/quotes/gold.jsonl."""
+    base = Path(gold_path).parent
+    items = [json.loads(line) for line in Path(gold_path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    pipe = shared_pipeline(Options())
+    docs = [Document(id=i["file"], text=(base / i["file"]).read_text(encoding="utf-8")) for i in items]
+    tallies = {k: Tally() for k in ("direct", "all", "direct_text", "all_text")}
+    stray_scare = 0
+    for item, doc in zip(items, pipe.process(docs)):
+        gold = item["quotes"]
+        for scope in ("direct", "all"):
+            g = [q for q in gold if scope == "all" or q["kind"] == "direct"]
+            p = [q for q in doc.quotes if scope == "all" or q.kind == "direct"]
+            for with_speaker in (True, False):
+                used, hit = set(), 0
+                for gq in g:
+                    for k, pq in enumerate(p):
+                        if k not in used and _overlap(pq.text, gq["text"]) and (
+                                not with_speaker or _same_speaker(pq, gq)):
+                            used.add(k)
+                            hit += 1
+                            break
+                t = tallies[scope if with_speaker else scope + "_text"]
+                t.tp += hit
+                t.fp += len(p) - hit
+                t.fn += len(g) - hit
+        stray_scare += sum(1 for s in item.get("not_quotes", []) for q in doc.quotes
+                           if _norm(q.text).strip(" ,.") == _norm(s).strip(" ,."))
+    return {"articles": len(items), "scare_quotes_taken": stray_scare,
+            **{k: v.scores() for k, v in tallies.items()}}

@@ -77,8 +77,8 @@ class QuoteFinder:
                 cue = next((t for t in reversed(self.doc[sentence(before).start:before.i + 1])
                             if self._is_cue(t)), None)
         words = len(text[q.start:end].split())
-        if cue is None and words <= SCARE_QUOTE_WORDS:
-            return None
+        if cue is None and words <= SCARE_QUOTE_WORDS and text[q.start:q.end].rstrip()[-1:] not in ".!?":
+            return None     # "a “routine drill”": a few words nobody is said to have said
         speaker = None
         if cue is not None:
             subj = [s for s in self._subjects(cue) if not (q.start <= s.idx < q.end)]
@@ -168,12 +168,13 @@ class QuoteFinder:
 
     # -- speakers carried over ---------------------------------------------------------------
     def _carry_speakers(self, quotes: list[Quote]) -> None:
-        """A quotation alone in its paragraph speaks with the voice of the attribution before it."""
+        """A quotation with no speech verb of its own continues the voice of the attribution
+        before it: in the same paragraph ("..., Zarif said. “...”") or alone in its paragraph."""
         last: tuple[int, Speaker] | None = None
         for q in quotes:
             para = self._paragraph(q.start)
-            if q.speaker is None and q.kind == "direct" and last is not None \
-                    and 0 < para - last[0] <= CARRY_PARAGRAPHS:
+            if q.speaker is None and q.kind == "direct" and q.cue is None and last is not None \
+                    and 0 <= para - last[0] <= CARRY_PARAGRAPHS:
                 q.speaker, q.confidence = last[1], 0.7
             if q.speaker is not None:
                 last = (para, q.speaker)
