@@ -26,6 +26,23 @@ NP_MODIFIERS = {"compound", "amod", "flat", "nmod", "nn", "appos"}
 OWNER_PREPS = {"of", "from", "in"}
 
 
+# Nouns that count what follows: "dozens of warplanes" is about the warplanes.
+QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+                  "score", "scores", "number", "group", "batch", "wave", "series", "fleet", "column",
+                  "convoy", "contingent", "unit", "squadron", "pair", "couple", "handful", "flotilla"}
+
+
+def counted(token: Token) -> Token:
+    """The noun a quantity phrase is about ("hundreds of protesters" -> protesters)."""
+    if token.lower_ in QUANTITY_NOUNS or token.lemma_.lower() in QUANTITY_NOUNS or token.pos_ == "NUM":
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
+    return token
+
+
 @lru_cache(maxsize=1)
 def coreference_words() -> dict:
     return load_yaml(data_path("coreference.yaml"))
@@ -364,6 +381,7 @@ class DocActors:
     def actors_for(self, token: Token) -> list[tuple[Actor, bool]]:
         """Actors a token stands for, with a flag telling whether a back-reference was followed."""
         out: list[tuple[Actor, bool]] = []
+        token = counted(token)       # "thousands of Kenyans" are Kenyans
         for t in sorted([token] + list(token.conjuncts), key=lambda x: x.i):
             found = self.compose(self.np_head(t)) or self.compose(t)
             if found:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from redline.actors.resolver import counted  # noqa: F401  (re-exported: objects are counted too)
+
 # Where a target is looked for when a pattern does not say, in order.
 DEFAULT_TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon",
                         "from", "over", "for", "near", "along", "across")
@@ -35,23 +37,6 @@ def prep_objects(token: Token, preps) -> list[tuple[str, Token]]:
                 if p.dep_ in ("pobj", "pcomp"):
                     out.append((c.lower_, p))
     return out
-
-
-# Nouns that count what follows: "dozens of warplanes" is about the warplanes.
-QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
-                  "score", "scores", "number", "group", "batch", "wave", "series", "fleet", "column",
-                  "convoy", "contingent", "unit", "squadron", "pair", "couple", "handful", "flotilla"}
-
-
-def counted(token: Token) -> Token:
-    """The noun a quantity phrase is about ("hundreds of protesters" -> protesters)."""
-    if token.lower_ in QUANTITY_NOUNS or token.lemma_.lower() in QUANTITY_NOUNS or token.pos_ == "NUM":
-        for c in token.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        return p
-    return token
 
 
 def is_reciprocal(token: Token) -> bool:

@@ -30,7 +30,8 @@ VISIT_CODES = {"042"}             # where one goes is whom one visits
 DOMESTIC_ROOTS = {"14", "17"}
 BORDER_WORDS = {"border", "frontier", "boundary", "borderland"}
 # Prepositions through which a phrase names who it concerns: "the deal between Armenia and Azerbaijan".
-INSIDE_PREPS = ("of", "in", "between", "with", "against", "on", "to", "toward", "towards", "for", "from")
+INSIDE_PREPS = ("of", "in", "between", "with", "against", "on", "to", "toward", "towards", "for", "from",
+                "into", "by", "at", "over")
 # Codes that, with no one else named, happen within the source's own country.
 SELF_TARGET_CODES = ("14", "17", "081", "082", "083")
 # Armed groups with no country named are taken to fight the state they are in.
@@ -207,6 +208,10 @@ class EventCoder:
         if not src_tokens and speaker_tok is not None and lookup(code).quad_class in (1, 3):
             src_tokens = [speaker_tok]   # "repeated that consequences would be harsh": the speaker's
         sources = [a for t in src_tokens for a in actors.actors_for(t)]
+        if not sources and root == "14":
+            place = self._location_country(f, actors) or actors.only_country(sent)
+            if place:   # "tens of thousands rallied in Tbilisi": the people of the country
+                sources = [(Actor("protesters", place + "CVL", place, None, ["CVL"], None, "sector"), True)]
         if not sources and not p.symmetric:
             return []
         targets = self._targets(f, actors, found, src_tokens)
@@ -403,6 +408,14 @@ class EventCoder:
                 got = actors.actors_for(c)
                 if got:
                     return got
+            if c.dep_ in ("acl", "amod") and c.pos_ == "VERB":
+                # "a proposal put forward by Egypt", "a US-drafted resolution", "Russian-backed forces"
+                for d in c.children:
+                    if d.dep_ in ("agent", "npadvmod", "compound", "nmod", "amod"):
+                        who = next((p for p in d.children if p.dep_ == "pobj"), d) if d.dep_ == "agent" else d
+                        got = actors.actors_for(who)
+                        if got:
+                            return got
         for c in token.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 for p in c.children:
