@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from redline.actors.knowledge import ANY_CASE, EXACT_CASE, TITLE_CASE, ActorKB, Ref
+from redline.actors.knowledge import ANY_CASE, EXACT_CASE, ActorKB, Ref
 from redline.data import data_path, load_yaml
 from redline.places import gazetteer
 from redline.records import Actor, Mention
@@ -410,7 +410,8 @@ class DocActors:
                 filled.append(a)
                 continue
             if match.refs[0].role_kinds:   # "the president": the office-holder just named
-                person = self._previous(token, lambda x: x.kind == "person" and a.sectors[0] in x.sectors)
+                sector = a.sectors[0]
+                person = self._previous(token, lambda x, s=sector: x.kind == "person" and s in x.sectors)
                 if person is not None:
                     filled.append(Actor(a.text, person.code, person.country, person.igo,
                                         list(person.sectors), person.name, "person"))

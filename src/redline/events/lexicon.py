@@ -89,7 +89,7 @@ class Lexicon:
 
     def finish(self) -> "Lexicon":
         for index in (self.verbs, self.nouns, self.adjectives):
-            for lemma, patterns in index.items():
+            for patterns in index.values():
                 patterns.sort(key=lambda p: (-p.specificity, p.order))
         return self
 
