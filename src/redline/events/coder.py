@@ -219,6 +219,9 @@ class EventCoder:
         how_target = "tree"
         if not targets and (root in REPORTED_ROOTS or (root == "01" and code != "010")):
             targets = self._reported_targets(f, actors, sources)
+        elif not targets and code != "010":
+            # "allowed IAEA inspectors to reinstall cameras": the parser's subject of the complement
+            targets = self._reported_targets(f, actors, sources, subjects_only=True)
         if not targets and sources and lookup(code).quad_class == 4:
             place = self._location_country(f, actors, climb=True)
             if place:   # "missiles rained down on Kyiv": what is hit is the country attacked
@@ -227,8 +230,11 @@ class EventCoder:
             # a curfew, a crackdown, a protest with no one else named: within the source's country
             a = sources[0][0]
             place = self._location_country(f, actors) or a.country
-            if place and (place != a.country or a.sectors):
-                targets, how_target = [(country_actor(actors, place), False)], "domestic"
+            if place:
+                target = country_actor(actors, place)
+                if place == a.country and not a.sectors:   # a state acting at home: on its people
+                    target = Actor(target.text, place + "CVL", place, None, ["CVL"], None, "sector")
+                targets, how_target = [(target, False)], "domestic"
         if not targets and lookup(code).quad_class == 4 and len({a.country for a, _ in sources}) >= 2:
             targets = sources     # "Indian and Pakistani troops breached the truce": at each other
         if not targets and sources and root in CONTEXT_ROOTS:
@@ -425,7 +431,8 @@ class EventCoder:
                             return got
         return []
 
-    def _reported_targets(self, f: Firing, actors: DocActors, sources) -> list[tuple[Actor, bool]]:
+    def _reported_targets(self, f: Firing, actors: DocActors, sources,
+                          subjects_only: bool = False) -> list[tuple[Actor, bool]]:
         """"warned that Russia would face sanctions": the actor the reported clause is about,
         its subject first, else the first other actor named in it."""
         known = {(a.country, a.igo) for a, _ in sources}
@@ -436,6 +443,8 @@ class EventCoder:
                 got = [x for x in actors.actors_for(s) if (x[0].country, x[0].igo) not in known]
                 if got and (got[0][0].country or got[0][0].igo):
                     return got
+        if subjects_only:
+            return []
         for c in clauses:
             for t in c.subtree:
                 if t.i in actors.by_token and not actors.is_place_modifier(t):
