@@ -242,6 +242,8 @@ class DocActors:
                                 continue
                             out.append(p)
                             stack.append(p)
+                            # "the foreign ministers of Saudi Arabia and Iran": both own the phrase
+                            out.extend(k for k in p.conjuncts if k.i in self.by_token)
         return out
 
     def _refs_at(self, token: Token) -> list[Ref]:

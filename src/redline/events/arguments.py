@@ -52,7 +52,8 @@ def is_passive(verb: Token) -> bool:
 
 def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The subject of a verb, climbing to the governing clause when it has none of its own."""
-    if is_passive(verb):
+    if is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "amod")):
+        # "was shelled by Russian artillery", "a decision condemned by Israel"
         agents = [p for _, p in prep_objects(verb, ("by",))]
         if agents:
             return agents[:1]

@@ -8,7 +8,7 @@ Goldstein value, QuadClass and PLOVER type. Every event keeps its sentence, trig
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -168,7 +168,7 @@ class EventCoder:
         ref = SentenceRef(index, sent.start_char, sent.end_char, sent.text)
         best: dict[tuple, Event] = {}
         for f in firings:
-            for ev in self._events(f, ref, actors, anchor, earlier):
+            for ev in self._specific_request(f, firings, self._events(f, ref, actors, anchor, earlier)):
                 # one event per dyad and root in a sentence: the most specific code, then the surest
                 key = (ev.source.code, ev.target.code, ev.cameo_root, ev.negated, ev.hypothetical)
                 old = best.get(key)
@@ -342,6 +342,29 @@ class EventCoder:
                     if a.country:
                         return a.country
         return None
+
+    @staticmethod
+    def _specific_request(f: Firing, firings: list[Firing], events: list[Event]) -> list[Event]:
+        """"demanded that Russia withdraw its troops": a demand for de-escalation (1056), not a
+        bare demand (100); likewise appeals (02) and refusals (12), by what is asked or refused."""
+        kind = {"02": 0, "10": 1, "12": 2}.get(f.pattern.code[:2])
+        if kind is None or not events:
+            return events
+        table = modality.cues()["request_codes"]
+        below = {t.i for t in f.trigger.subtree} - {f.trigger.i}
+        for inner in firings:
+            if inner.trigger.i not in below or inner is f:
+                continue
+            code = inner.pattern.code
+            mapped = next((table[k][kind] for k in (code, code[:3], code[:2]) if k in table), None)
+            if mapped and code_rank(mapped) > code_rank(events[0].cameo):
+                entry = lookup(mapped)
+                return [replace(ev, cameo=entry.code, cameo_root=entry.root, cameo_label=entry.label,
+                                plover=entry.plover, plover_mode=entry.plover_mode,
+                                plover_contexts=list(entry.plover_contexts), goldstein=entry.goldstein,
+                                quad_class=entry.quad_class, rule=f"{ev.rule}+{inner.pattern.id}")
+                        for ev in events]
+        return events
 
     @staticmethod
     def _intent_code(code: str) -> str | None:

@@ -70,6 +70,8 @@ def assess(trigger: Token, forward: bool) -> Modality:
                     m.negated, m.cue = True, m.cue or node.text
             if lemma in c["epistemic"] and not forward:
                 m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.text
+            elif lemma in c["directive"] and node.pos_ in ("VERB", "NOUN"):
+                m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.text
             elif lemma in c["volitional"] and not forward:
                 m.hypothetical, m.volitional, m.cue = True, True, m.cue or node.text
         if negation_reaches and _negated_here(node, c):
