@@ -92,6 +92,18 @@ def verb_objects(verb: Token) -> list[Token]:
     return objs
 
 
+# Verbs whose object is a reaction to their subject: "the offensive drew criticism from France".
+REACTION_VERBS = {"draw", "prompt", "spark", "trigger", "provoke", "attract", "earn", "elicit", "face",
+                  "meet", "receive", "invite"}
+
+
+def reaction_verb(noun: Token) -> Token | None:
+    """The verb of "X drew criticism from Y", where the noun's source is Y and its target X."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in REACTION_VERBS:
+        return noun.head
+    return None
+
+
 def noun_sources(noun: Token, actor_tokens) -> list[Token]:
     """Who a nominal event belongs to: possessor, actor modifiers, a "by" phrase, or the
     subject of a light verb ("Russia launched an offensive")."""

@@ -196,7 +196,10 @@ class EventCoder:
         confidence = 0.55 + 0.1 * min(p.specificity, 3)
         found = lambda t: [] if actors.is_place_modifier(t) else (  # noqa: E731
             actors.compose(actors.np_head(t)) or actors.compose(t))
-        if p.pos == "noun":
+        reaction = args.reaction_verb(trig) if p.pos == "noun" else None
+        if reaction is not None:   # "Turkey's offensive drew criticism from France"
+            src_tokens = [o for h in (trig, reaction) for _, o in args.prep_objects(h, ("from", "by"))]
+        elif p.pos == "noun":
             confidence -= 0.1
             src_tokens = args.noun_sources(trig, found)
         elif p.pos == "adj":   # "said he was hopeful that ...": the one who is
@@ -215,6 +218,9 @@ class EventCoder:
         if not sources and not p.symmetric:
             return []
         targets = self._targets(f, actors, found, src_tokens)
+        if reaction is not None:
+            targets = [x for s in args.verb_subjects(reaction)
+                       for x in (actors.actors_for(s) or self._inside(s, actors, preps=("of",)))]
         sources, targets = self._domestic(f, actors, sources, targets)
         how_target = "tree"
         if not targets and (root in REPORTED_ROOTS or (root == "01" and code != "010")):

