@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from redline.actors.resolver import DocActors
+from redline.data import data_path, load_yaml
 from redline.events import arguments as args
 from redline.events import dates, modality
 from redline.events.codebook import lookup
@@ -41,6 +43,26 @@ INSURGENT_SECTORS = {"REB", "UAF", "OPP", "CRM"}
 def same(a: Actor, b: Actor) -> bool:
     """One actor on both sides ("the Taliban seized Kabul" after 2021 is not an event between two)."""
     return a.code == b.code and (a.name == b.name or not (a.name and b.name))
+
+
+@lru_cache(maxsize=1)
+def recode_rules() -> list[dict]:
+    return load_yaml(data_path("recodes.yaml")) or []
+
+
+def recode(code: str, rule: str, source: Actor, target: Actor) -> tuple[str, str]:
+    """Codes that depend on who acts on whom (data/recodes.yaml)."""
+    for r in recode_rules():
+        if not any(code.startswith(c) for c in r["codes"]):
+            continue
+        if r.get("source_sectors") and not set(source.sectors) & set(r["source_sectors"]):
+            continue
+        if r.get("target_sectors") and not set(target.sectors) & set(r["target_sectors"]):
+            continue
+        if r.get("same_country") and not (source.country and source.country == target.country):
+            continue
+        return r["to"], f"{rule}>{r['to']}"
+    return code, rule
 
 
 def country_actor(actors: DocActors, iso3: str) -> Actor:
@@ -266,18 +288,19 @@ class EventCoder:
                 speaker["code"][:3] == (a.country or "")[:3] for a, _ in sources)
             if intent and own:
                 code, rule, hypothetical = intent, rule + "+intent", False
-        entry = lookup(code)
         when = dates.event_date(trig, anchor, sent)
         out = []
         for (s, s_ref), (t, t_ref) in pairs:
             conf = confidence - 0.1 * (s_ref + t_ref) - (0.15 if how_target == "context" else 0)
+            pair_code, pair_rule = recode(code, rule, s, t)
+            entry = lookup(pair_code)
             out.append(Event(
                 source=s, target=t, cameo=entry.code, cameo_root=entry.root, cameo_label=entry.label,
                 plover=entry.plover, plover_mode=entry.plover_mode,
                 plover_contexts=list(entry.plover_contexts), goldstein=entry.goldstein,
                 quad_class=entry.quad_class,
                 trigger=TextSpan(trig.text, trig.idx, trig.idx + len(trig.text)), sentence=ref,
-                rule=rule, confidence=max(0.05, min(0.99, conf)), negated=mood.negated,
+                rule=pair_rule, confidence=max(0.05, min(0.99, conf)), negated=mood.negated,
                 hypothetical=hypothetical, attributed_to=speaker, date=when))
         return out
 
