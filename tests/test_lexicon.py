@@ -38,3 +38,11 @@ def test_bad_entries_are_named(tmp_path):
     with pytest.raises(RedlineError) as e:
         Lexicon().add_file(f)
     assert "unknown keys" in str(e.value)
+
+
+def test_yaml_yes_no_words_are_caught(tmp_path):
+    f = tmp_path / "bare.yaml"
+    f.write_text("- {id: z, code: \"163\", verb: impose, target: [on]}\n", encoding="utf-8")
+    with pytest.raises(RedlineError) as e:
+        Lexicon().add_file(f)
+    assert "quote words" in str(e.value)

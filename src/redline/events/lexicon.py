@@ -55,6 +55,11 @@ class Lexicon:
         code = str(entry.get("code") or "")
         if code not in codebook():
             raise RedlineError("E302", path=where, index=index, detail=f"unknown CAMEO code {code!r}")
+        for key in ("prep", "target", "object", "xcomp", "verb", "noun", "adj"):
+            values = entry.get(key) if isinstance(entry.get(key), list) else [entry.get(key)]
+            if any(isinstance(v, bool) for v in values):
+                raise RedlineError("E302", path=where, index=index,
+                                   detail=f"'{key}' has a yes/no value: quote words like \"on\", \"off\", \"no\"")
         words = str(entry.get("verb") or entry.get("noun") or entry.get("adj") or "").lower().split()
         if not words or not entry.get("id"):
             raise RedlineError("E302", path=where, index=index, detail="needs 'id' and 'verb', 'noun' or 'adj'")
