@@ -86,3 +86,21 @@ def test_summary_is_readable(tmp_path):
     f.write_text(TEXT)
     p = run("extract", "--format", "summary", str(f))
     assert "RUS" in p.stdout and "->" in p.stdout
+
+
+def test_a_failure_inside_one_document_costs_only_that_document(monkeypatch):
+    from redline.pipeline import Options, Pipeline
+    from redline.records import Document
+    pipe = Pipeline(Options())
+    real = pipe.events.__call__.__func__
+
+    def flaky(self, doc):
+        if "explode" in doc.text:
+            raise ValueError("boom")
+        return real(self, doc)
+    monkeypatch.setattr(type(pipe.events), "__call__", flaky)
+    docs = list(pipe.process([Document(id="a", text="Russia shelled Kharkiv."),
+                              Document(id="b", text="This will explode."),
+                              Document(id="c", text="NATO condemned Russia.")]))
+    assert docs[0].events and docs[2].events
+    assert "could not be coded" in docs[1].error and "ValueError" in docs[1].error

