@@ -110,7 +110,9 @@ def noun_sources(noun: Token, actor_tokens) -> list[Token]:
     poss = children(noun, "poss")
     if poss:
         return poss[:1]
-    mods = actor_modifiers(noun, actor_tokens)
+    # "Russian troops' advance": a modifier that names an owner; "military assistance" does not
+    mods = [m for m in actor_modifiers(noun, actor_tokens)
+            if any(a.country or a.igo or a.name for a in actor_tokens(m))]
     if mods:
         return mods[:1]
     agents = [p for _, p in prep_objects(noun, ("by",))]
