@@ -245,30 +245,8 @@ class EventCoder:
                        for x in (actors.actors_for(s) or self._inside(s, actors, preps=("of",)))]
         sources, targets = self._domestic(f, actors, sources, targets)
         how_target = "tree"
-        if not targets and (root in REPORTED_ROOTS or (root == "01" and code != "010")):
-            targets = self._reported_targets(f, actors, sources)
-        elif not targets and code != "010":
-            # "allowed IAEA inspectors to reinstall cameras": the parser's subject of the complement
-            targets = self._reported_targets(f, actors, sources, subjects_only=True)
-        if not targets and sources and lookup(code).quad_class == 4:
-            place = self._location_country(f, actors, climb=True)
-            if place:   # "missiles rained down on Kyiv": what is hit is the country attacked
-                targets, how_target = [(country_actor(actors, place), False)], "place"
-        if not targets and sources and code.startswith(SELF_TARGET_CODES):
-            # a curfew, a crackdown, a protest with no one else named: within the source's country
-            a = sources[0][0]
-            place = self._location_country(f, actors) or a.country
-            if place:
-                target = country_actor(actors, place)
-                if place == a.country and not a.sectors:   # a state acting at home: on its people
-                    target = Actor(target.text, place + "CVL", place, None, ["CVL"], None, "sector")
-                targets, how_target = [(target, False)], "domestic"
-        if not targets and lookup(code).quad_class == 4 and len({a.country for a, _ in sources}) >= 2:
-            targets = sources     # "Indian and Pakistani troops breached the truce": at each other
-        if not targets and sources and root in CONTEXT_ROOTS:
-            prev = self._context_target(sources[0][0], earlier, reactive=root in REACTIVE_ROOTS)
-            if prev is not None:
-                targets, how_target = [(prev, True)], "context"
+        if not targets:
+            targets, how_target = self._implied_targets(f, actors, sources, sent, earlier)
         pairs = self._pairs(f, actors, sources, targets)
         if not pairs:
             return []
@@ -303,6 +281,45 @@ class EventCoder:
                 rule=pair_rule, confidence=max(0.05, min(0.99, conf)), negated=mood.negated,
                 hypothetical=hypothetical, attributed_to=speaker, date=when))
         return out
+
+    def _implied_targets(self, f: Firing, actors: DocActors, sources, sent: Span,
+                         earlier: list[Event]) -> tuple[list, str]:
+        """When the tree names no target, in order: the reported clause, the place attacked, the
+        source's own country for domestic acts, each other for coordinated fighters, and the
+        counterpart the document gives. Returns the targets and how they were found."""
+        code = f.pattern.code
+        root = code[:2]
+        if root in REPORTED_ROOTS or (root == "01" and code != "010"):
+            targets = self._reported_targets(f, actors, sources)
+        elif code != "010":
+            # "allowed IAEA inspectors to reinstall cameras": the parser's subject of the complement
+            targets = self._reported_targets(f, actors, sources, subjects_only=True)
+        else:
+            targets = []
+        if targets:
+            return targets, "tree"
+        if not sources:
+            return [], "none"
+        if lookup(code).quad_class == 4:
+            place = self._location_country(f, actors, climb=True)
+            if place:   # "missiles rained down on Kyiv": what is hit is the country attacked
+                return [(country_actor(actors, place), False)], "place"
+        if code.startswith(SELF_TARGET_CODES):
+            # a curfew, a crackdown, a protest with no one else named: within the source's country
+            a = sources[0][0]
+            place = self._location_country(f, actors) or a.country
+            if place:
+                target = country_actor(actors, place)
+                if place == a.country and not a.sectors:   # a state acting at home: on its people
+                    target = Actor(target.text, place + "CVL", place, None, ["CVL"], None, "sector")
+                return [(target, False)], "domestic"
+        if lookup(code).quad_class == 4 and len({a.country for a, _ in sources}) >= 2:
+            return sources, "tree"     # "Indian and Pakistani troops breached the truce": at each other
+        if root in CONTEXT_ROOTS:
+            prev = self._context_target(sources[0][0], earlier, reactive=root in REACTIVE_ROOTS)
+            if prev is not None:
+                return [(prev, True)], "context"
+        return [], "none"
 
     @staticmethod
     def _pairs(f: Firing, actors: DocActors, sources, targets) -> list:
