@@ -106,6 +106,13 @@ def assess(trigger: Token, forward: bool) -> Modality:
     return m
 
 
+def according_to(t: Token) -> Token | None:
+    """The X of "according to X" when `t` is its "according"."""
+    if t.lower_ != "according" or t.i + 1 >= len(t.doc) or t.nbor().lower_ != "to":
+        return None
+    return next((p for p in t.nbor().children if p.dep_ == "pobj"), None)
+
+
 def attribution(trigger: Token, sentence: Span) -> Token | None:
     """The token naming who a claim comes from: the subject of a reporting verb above the
     trigger, the object of "according to", or the "For X," that opens the sentence."""
@@ -121,10 +128,9 @@ def attribution(trigger: Token, sentence: Span) -> Token | None:
             if subjects:
                 return subjects[0]
     for t in sentence:
-        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "to":
-            for p in t.nbor().children:
-                if p.dep_ == "pobj":
-                    return p
+        source = according_to(t)
+        if source is not None:
+            return source
     first = sentence[0]
     if first.lower_ == "for" and first.dep_ == "prep":
         for p in first.children:

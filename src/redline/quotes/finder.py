@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from redline.actors.resolver import DocActors
 from redline.events.arguments import verb_subjects
-from redline.events.modality import cues
+from redline.events.modality import according_to, cues
 from redline.quotes.marks import Quoted, find_quotations
 from redline.quotes.speakers import Speakers
 from redline.records import Quote, Speaker, TextSpan
@@ -97,7 +97,7 @@ class QuoteFinder:
                       if lem in self.speech or low == "according"]
         for i in candidates:
             t = doc[i]
-            if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            if according_to(t) is not None:
                 q = self._according(t)
             elif self._is_cue(t) and not self._in_any_quote(t):
                 q = self._complement(t)
@@ -139,9 +139,7 @@ class QuoteFinder:
 
     def _according(self, according: Token) -> Quote | None:
         to = self.doc[according.i + 1]
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            return None
+        pobj = according_to(according)
         sent = self.actors.sentence_of(according)
         phrase_end = max(according.right_edge.i, to.right_edge.i)
         lead = [t for t in sent if t.i < according.i and not t.is_punct]
