@@ -108,3 +108,8 @@ def test_bad_user_file_is_named(tmp_path):
     with pytest.raises(RedlineError) as e:
         load_kb((str(f),))
     assert "bad.yaml" in str(e.value)
+
+
+def test_a_word_inside_a_hyphenated_title_is_not_a_sector(nlp):
+    r = actors_of(nlp, "The WHO Director-General visited Aleppo.")
+    assert all("MIL" not in m.actor.sectors for m in r.mentions)

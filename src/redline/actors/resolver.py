@@ -102,6 +102,8 @@ class DocActors:
                 refs = phrases.get(key)
                 if refs is None and lemmas[i + length - 1] != lowers[i + length - 1]:
                     refs = phrases.get(key[:-1] + (lemmas[i + length - 1],))
+                if refs and i > 0 and texts[i - 1] == "-" and not doc[i - 1].whitespace_:
+                    refs = [r for r in refs if r.kind != "sector"]   # "Director-General" is no general
                 if refs:
                     refs = [r for r in refs if self._case_ok(r, texts[i:i + length])]
                     if refs:
