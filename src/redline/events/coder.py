@@ -428,7 +428,9 @@ class EventCoder:
         slots = tuple(dict.fromkeys(p.target + default))   # the pattern's own slots first
         holders = [trig] + ([f.xcomp] if f.xcomp is not None else []) + list(f.objects)
         holders += [o for o in args.verb_objects(trig) if o not in holders] if p.pos == "verb" else []
-        own = {(a.country, a.igo) for t in src_tokens for a, _ in actors.actors_for(t)}
+        src_actors = [a for t in src_tokens for a, _ in actors.actors_for(t)]
+        own = {(a.country, a.igo) for a in src_actors}
+        said = {(a.code, a.text) for a in src_actors}
         for slot in slots:
             cands: list[Token] = []
             if slot == "dobj":
@@ -462,7 +464,8 @@ class EventCoder:
                         got = [(Actor(a.text, actors.kb.code_for(a.country, a.igo, got[0][0].sectors), a.country,
                                       a.igo, list(got[0][0].sectors), a.name, a.kind), r) for a, r in inner]
                 # "near its border", "into its territory": the source itself is no target
-                got = [x for x in got if x[0].sectors or x[0].name or (x[0].country, x[0].igo) not in own]
+                got = [x for x in got if (x[0].sectors or x[0].name or (x[0].country, x[0].igo) not in own)
+                       and (x[0].code, x[0].text) not in said]
                 if got:
                     return got
         return []
@@ -494,7 +497,7 @@ class EventCoder:
         for c in token.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 for p in c.children:
-                    if p.dep_ == "pobj":
+                    if p.dep_ == "pobj" and (c.lower_ not in ("in", "at") or actors.names_country(p)):
                         got = actors.actors_for(p) or self._inside(p, actors, depth + 1, preps)
                         if got:
                             return got
