@@ -182,6 +182,8 @@ class EventCoder:
             patterns = nouns.get(lemmas[i]) or nouns.get(lowers[i]) or adjectives.get(lowers[i])
             if patterns and i not in used:
                 token = doc[i]
+                if token.dep_ == "compound" and token.head.i in actors.by_token:
+                    continue      # "riot police", "protest leaders": a kind of actor, not an event
                 if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and patterns[0].pos == "adj"):
                     f = self.fire(token, patterns)
                     if f:
