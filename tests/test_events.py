@@ -97,3 +97,14 @@ def test_evidence_is_complete(code):
 
 def test_boilerplate_has_no_events(code):
     assert not code("Leave a Reply\n\nYour email address will not be published.").events
+
+
+def test_what_someone_says_another_must_do_is_a_demand(code):
+    doc = code("Turkish President Tayyip Erdogan said on Thursday that Sweden must lift its arms embargo on Ankara.",
+               "2022-06-30")
+    assert [(e.source.country, e.target.country, e.cameo) for e in doc.events] == [("TUR", "SWE", "1054")]
+
+
+def test_what_is_demanded_has_not_happened(code):
+    doc = code("Ukraine demanded that Russia withdraw its troops from the Zaporizhzhia nuclear plant.", "2022-09-07")
+    assert [(e.source.country, e.target.country, e.cameo) for e in doc.events] == [("UKR", "RUS", "1056")]

@@ -71,6 +71,11 @@ def country_actor(actors: DocActors, iso3: str) -> Actor:
     return Actor(name, iso3, iso3, kind="state")
 
 
+def located_actors(actors: list[tuple[Actor, bool]]) -> list[tuple[Actor, bool]]:
+    """Actors tied to a state or an organisation."""
+    return [x for x in actors if x[0].country or x[0].igo]
+
+
 def _plural_owner(trig: Token) -> bool:
     """"their meeting", "they met": the participants are the clause's actors."""
     return any(c.lower_ in ("their", "they", "our", "we") for c in trig.children if c.dep_ in ("poss", "nsubj"))
@@ -269,6 +274,15 @@ class EventCoder:
             if intent and own:
                 code, rule, hypothetical = intent, rule + "+intent", False
         when = dates.event_date(trig, anchor, sent)
+        if hypothetical and speaker_tok is not None and self._obligation(trig):
+            # "Erdogan said Sweden must lift its embargo": the speaker demands it of the source
+            demand = self._request_code(code, kind=1) or "100"
+            who = [x for x in located_actors(actors.actors_for(speaker_tok))
+                   if all((x[0].country, x[0].igo) != (a.country, a.igo) for a, _ in sources)]
+            pairs = [(w, s) for w in who[:1] for s in sources]
+            code, rule, hypothetical = demand, rule + "+must", False
+            trig = speaker_tok.head if speaker_tok.dep_ in ("nsubj", "nsubjpass") else trig
+            mood.negated = False
         out = []
         for (s, s_ref), (t, t_ref) in pairs:
             conf = confidence - 0.1 * (s_ref + t_ref) - (0.15 if how_target == "context" else 0)
@@ -415,6 +429,20 @@ class EventCoder:
         return events
 
     @staticmethod
+    def _obligation(trig: Token) -> bool:
+        """"must", "should", "has to", "needs to" in the trigger's own clause."""
+        for c in trig.children:
+            if c.dep_ == "aux" and c.lower_ in ("must", "should"):
+                return True
+        head = trig.head
+        return trig.dep_ == "xcomp" and head.lemma_.lower() in ("have", "need") and head.i != trig.i
+
+    @staticmethod
+    def _request_code(code: str, kind: int) -> str | None:
+        table = modality.cues()["request_codes"]
+        return next((table[k][kind] for k in (code, code[:3], code[:2]) if k in table), None)
+
+    @staticmethod
     def _intent_code(code: str) -> str | None:
         table = modality.cues()["intent_codes"]
         for key in (code, code[:3], code[:2]):
@@ -467,7 +495,8 @@ class EventCoder:
                                       a.igo, list(got[0][0].sectors), a.name, a.kind), r) for a, r in inner]
                 # "near its border", "into its territory": the source itself is no target
                 got = [x for x in got if (x[0].sectors or x[0].name or (x[0].country, x[0].igo) not in own)
-                       and (x[0].code, x[0].text) not in said]
+                       and (x[0].code, x[0].text) not in said
+                       and (x[0].country or x[0].igo or x[0].kind != "person")]   # no one to code
                 if got:
                     return got
         return []
