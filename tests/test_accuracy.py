@@ -45,6 +45,12 @@ def test_independent_test_set_floors():
     assert result["root_accuracy"]["codebook"] >= 0.72
 
 
+def test_wire_dev_set_floor():
+    """tests/data/dev_wire.jsonl: long wire-style sentences with several actors and events."""
+    result = evaluate(str(ROOT / "tests" / "data" / "dev_wire.jsonl"))
+    assert result["overall"]["dyad_root"]["f1"] >= 0.59
+
+
 def test_dev_set_floors(dev_result):
     overall = dev_result["overall"]
     assert overall["root"]["f1"] >= 0.74
