@@ -96,6 +96,7 @@ class Firing:
     trigger: Token
     objects: list[Token]       # tokens the pattern used as its object
     xcomp: Token | None
+    score: float = 0.0         # how specific the match is
 
 
 class EventCoder:
@@ -104,11 +105,17 @@ class EventCoder:
 
     # -- finding triggers ---------------------------------------------------------------------
     def fire(self, token: Token, patterns: list[Pattern]) -> Firing | None:
+        """The pattern that fits best: the most constraints met, a longer object phrase matched
+        ("launched air strikes" -> air strike, not strike), then file order."""
+        best, best_score = None, None
         for p in patterns:
             got = self._try(p, token)
-            if got is not None:
-                return got
-        return None
+            if got is None:
+                continue
+            score = (got.score, -p.order)
+            if best_score is None or score > best_score:
+                best, best_score = got, score
+        return best
 
     def _try(self, p: Pattern, token: Token) -> Firing | None:
         if p.particles:
@@ -138,13 +145,17 @@ class EventCoder:
             candidates = args.verb_objects(base)
         candidates = [args.counted(o) for o in candidates]
         candidates = candidates + [c for o in candidates for c in o.conjuncts]
+        score = len(p.particles) + (1 if p.prep else 0) + (1 if p.xcomp else 0)
         if p.objects:
-            used = [o for o in candidates if any(self._object_ok(spec, o) for spec in p.objects)]
-            if not used:
+            matched = [(o, max(len(spec) for spec in p.objects if self._object_ok(spec, o)))
+                       for o in candidates if any(self._object_ok(spec, o) for spec in p.objects)]
+            if not matched:
                 return None
+            used = [o for o, _ in matched]
+            score += 1 + 0.5 * (max(n for _, n in matched) - 1)
         else:
             used = candidates if p.prep else []
-        return Firing(p, token, used, xtok)
+        return Firing(p, token, used, xtok, score)
 
     @staticmethod
     def _object_ok(spec: tuple[str, ...], obj: Token) -> bool:
