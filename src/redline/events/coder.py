@@ -71,6 +71,11 @@ def country_actor(actors: DocActors, iso3: str) -> Actor:
     return Actor(name, iso3, iso3, kind="state")
 
 
+def people_of(iso3: str, text: str) -> Actor:
+    """A state's civilians (CVL), for crowds and for what a state does at home."""
+    return Actor(text, iso3 + "CVL", iso3, None, ["CVL"], None, "sector")
+
+
 def located_actors(actors: list[tuple[Actor, bool]]) -> list[tuple[Actor, bool]]:
     """Actors tied to a state or an organisation."""
     return [x for x in actors if x[0].country or x[0].igo]
@@ -79,10 +84,6 @@ def located_actors(actors: list[tuple[Actor, bool]]) -> list[tuple[Actor, bool]]
 def _plural_owner(trig: Token) -> bool:
     """"their meeting", "they met": the participants are the clause's actors."""
     return any(c.lower_ in ("their", "they", "our", "we") for c in trig.children if c.dep_ in ("poss", "nsubj"))
-
-
-def _trigger_index(ev: Event, sent: Span) -> int:
-    return sent.doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand").start
 
 
 def code_rank(code: str) -> tuple:
@@ -145,16 +146,16 @@ class EventCoder:
             candidates = args.verb_objects(base)
         candidates = [args.counted(o) for o in candidates]
         candidates = candidates + [c for o in candidates for c in o.conjuncts]
-        score = len(p.particles) + (1 if p.prep else 0) + (1 if p.xcomp else 0)
         if p.objects:
             matched = [(o, max(len(spec) for spec in p.objects if self._object_ok(spec, o)))
                        for o in candidates if any(self._object_ok(spec, o) for spec in p.objects)]
             if not matched:
                 return None
             used = [o for o, _ in matched]
-            score += 1 + 0.5 * (max(n for _, n in matched) - 1)
+            score = p.score(max(n for _, n in matched))
         else:
             used = candidates if p.prep else []
+            score = p.score(1)
         return Firing(p, token, used, xtok, score)
 
     @staticmethod
@@ -217,10 +218,10 @@ class EventCoder:
         events = sorted(best.values(), key=lambda e: e.trigger.start)
         # An event named only as the background of another ("signed a treaty during Putin's
         # visit") is not coded beside it.
-        background = {f.trigger.i for f in firings if f.pattern.pos == "noun" and args.in_background(f.trigger)}
-        main = [e for e in events if e.cameo != "010" and _trigger_index(e, sent) not in background]
+        background = {f.trigger.idx for f in firings if f.pattern.pos == "noun" and args.in_background(f.trigger)}
+        main = [e for e in events if e.cameo != "010" and e.trigger.start not in background]
         if main:
-            events = [e for e in events if _trigger_index(e, sent) not in background]
+            events = [e for e in events if e.trigger.start not in background]
         # A plain statement (010) is coded only when nothing more specific is said, and only
         # between two parties ("told Russian media" is not a statement to Russia).
         if any(e.cameo != "010" for e in events):
@@ -254,7 +255,7 @@ class EventCoder:
         if not sources and root == "14":
             place = self._location_country(f, actors) or actors.only_country(sent)
             if place:   # "tens of thousands rallied in Tbilisi": the people of the country
-                sources = [(Actor("protesters", place + "CVL", place, None, ["CVL"], None, "sector"), True)]
+                sources = [(people_of(place, "protesters"), True)]
         if not sources and not p.symmetric:
             return []
         targets = self._targets(f, actors, found, src_tokens)
@@ -338,7 +339,7 @@ class EventCoder:
             if place:
                 target = country_actor(actors, place)
                 if place == a.country and not a.sectors:   # a state acting at home: on its people
-                    target = Actor(target.text, place + "CVL", place, None, ["CVL"], None, "sector")
+                    target = people_of(place, target.text)
                 return [(target, False)], "domestic"
         if lookup(code).quad_class == 4 and len({a.country for a, _ in sources}) >= 2:
             return sources, "tree"     # "Indian and Pakistani troops breached the truce": at each other
@@ -500,7 +501,7 @@ class EventCoder:
                 got = actors.actors_for(c) or self._inside(c, actors)
                 if got and not any(a.country or a.igo or a.name for a, _ in got):
                     # "Azerbaijan's military operation": the sector word, owned by the state inside
-                    inner = [x for x in self._inside(c, actors, preps=("of",)) if x[0].country or x[0].igo]
+                    inner = located_actors(self._inside(c, actors, preps=("of",)))
                     if inner:
                         got = [(Actor(a.text, actors.kb.code_for(a.country, a.igo, got[0][0].sectors), a.country,
                                       a.igo, list(got[0][0].sectors), a.name, a.kind), r) for a, r in inner]
@@ -598,4 +599,4 @@ class EventCoder:
         for _, o in args.prep_objects(verb, ("to", "with")):
             found += actors.actors_for(o)
         found += [x for o in args.children(verb, "dobj") for x in actors.actors_for(o)]
-        return [x for x in found if x[0].country or x[0].igo]
+        return located_actors(found)

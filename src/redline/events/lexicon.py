@@ -30,12 +30,17 @@ class Pattern:
     symmetric: bool
     order: int
 
-    @property
-    def specificity(self) -> float:
+    def score(self, object_words: int) -> float:
+        """How specific a match is: constraints met, and a longer object phrase counts more."""
         score = len(self.particles) + (1 if self.prep else 0) + (1 if self.xcomp else 0)
         if self.objects:
-            score += 1 + 0.5 * (min(len(o) for o in self.objects) - 1)
+            score += 1 + 0.5 * (object_words - 1)
         return score
+
+    @property
+    def specificity(self) -> float:
+        """The least a match of this pattern scores."""
+        return self.score(min((len(o) for o in self.objects), default=1))
 
 
 class Lexicon:
