@@ -1,6 +1,7 @@
 """The actor knowledge base and resolver: states, organisations, people by date, sectors,
 metonyms, references back, and users' own files."""
 import pytest
+from conftest import dyads
 
 from redline.actors.knowledge import load_kb
 from redline.actors.resolver import DocActors
@@ -113,3 +114,19 @@ def test_bad_user_file_is_named(tmp_path):
 def test_a_word_inside_a_hyphenated_title_is_not_a_sector(nlp):
     r = actors_of(nlp, "The WHO Director-General visited Aleppo.")
     assert all("MIL" not in m.actor.sectors for m in r.mentions)
+
+
+def test_unnamed_actor_takes_the_country_of_the_place_it_is_in(code):
+    got = dyads(code("Police in Kharkiv detained three men suspected of spying for Russia.", "2023-05-02"))
+    assert ("UKR", "UKR", "17") in got
+
+
+def test_crowd_in_a_capital_is_no_government(code):
+    doc = code("Protesters in Tbilisi threw stones at riot police outside parliament.", "2024-12-02")
+    e = next(e for e in doc.events if e.cameo_root == "14")
+    assert e.source.code == "GEOCVL" and e.target.country == "GEO"
+
+
+def test_town_of_x_is_a_place_not_a_person(code):
+    got = dyads(code("Separatist rebels in eastern Ukraine shelled the town of Avdiivka.", "2017-02-01"))
+    assert ("UKR", "UKR", "19") in got

@@ -20,6 +20,8 @@ from redline.records import Actor, Mention
 
 # A proper name spaCy did not call a place counts as one only for a city this large.
 BIG_CITY = 50_000
+# Entity labels that never name a place.
+NUMERIC_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 # Dependencies that keep a modifier inside its head's noun phrase.
 NP_MODIFIERS = {"compound", "amod", "flat", "nmod", "nn", "appos"}
 # Prepositions that name who a sector word belongs to: "leaders of Russia", "officials from Kyiv".
@@ -120,7 +122,7 @@ class DocActors:
             if any(k in self.by_token for k in range(start, end)):
                 continue
             city = gazetteer.lookup(doc[start:end].text)
-            if city is not None and (sure or city.population >= BIG_CITY):
+            if city is not None and (sure or city.population >= BIG_CITY or self._in_place_slot(doc[end - 1])):
                 self._add_match(Match(start, end, [Ref("place", country=city.country, phrase=city.name)]))
         # People spaCy recognises but the knowledge base does not know. A known surname inside a
         # longer unknown name is somebody else ("Mehmet Cagatay Guler" is not Yasar Guler).
@@ -140,6 +142,8 @@ class DocActors:
                 continue
             if len(ent) == 1 and not ent[0].is_title:
                 continue
+            if self._names_settlement(ent.root):
+                continue    # "the town of Avdiivka" is no person
             start = ent.start    # spaCy sometimes leaves a first name out of the entity
             while (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
                    and start - 1 not in self.by_token and doc[start - 1].ent_type_ in ("", "PERSON")
@@ -149,6 +153,17 @@ class DocActors:
             self._add_match(Match(start, ent.end, [Ref("person")], person_name=span.text))
         self.matches.sort(key=lambda m: m.start)
 
+    def _in_place_slot(self, token: Token) -> bool:
+        """Where a name can only be a place: "strikes on Odesa", "the town of Avdiivka"."""
+        return self._names_settlement(token) or (
+            token.dep_ == "pobj" and token.head.lower_ in self.words["place_preps"])
+
+    def _names_settlement(self, token: Token) -> bool:
+        """"the town of X", "the village of X": X names a place, whatever NER says."""
+        head = token.head
+        return (token.dep_ == "pobj" and head.lower_ == "of"
+                and head.head.lemma_.lower() in self.words["settlement_nouns"])
+
     def _place_candidates(self):
         doc = self.doc
         seen = set()
@@ -157,7 +172,7 @@ class DocActors:
             if ent.label_ in ("GPE", "LOC", "FAC"):
                 seen.add(start)
                 yield start, ent.end, True
-            elif len(ent) == 1 and ent.label_ in ("PERSON", "ORG", "NORP"):
+            elif len(ent) == 1 and ent.label_ not in NUMERIC_ENTITIES:
                 seen.add(start)
                 yield start, ent.end, False
         for t in doc:
@@ -224,6 +239,7 @@ class DocActors:
         out = [head]
         stack = [head]
         head_is_actor = head.i in self.by_token
+        sector_head = head_is_actor and self.by_token[head.i].refs[0].kind == "sector"
         while stack:
             t = stack.pop()
             for c in t.children:
@@ -239,8 +255,10 @@ class DocActors:
                     for p in c.children:
                         if p.dep_ == "pobj" and (p.i in self.by_token or any(
                                 k.i in self.by_token for k in p.children if k.dep_ in NP_MODIFIERS)):
+                            # "police in Kharkiv": an unnamed actor is of the place it is in
                             if c.lower_ == "in" and not any(
-                                    r.kind in ("country", "capital") for r in self._refs_at(p)):
+                                    r.kind in ("country", "capital") or (r.kind == "place" and sector_head)
+                                    for r in self._refs_at(p)):
                                 continue
                             out.append(p)
                             stack.append(p)
@@ -299,7 +317,9 @@ class DocActors:
                     owner = (r.country, r.igo)
                     if owner not in owners and (r.country or r.igo):
                         owners.append(owner)
-                    if r.sector and r.sector not in sectors and r.kind in ("metonym", "capital", "igo", "custom"):
+                    located = r.kind == "capital" and self._match_head(m).dep_ == "pobj" and m.start != head.i
+                    if (r.sector and r.sector not in sectors and r.kind in ("metonym", "capital", "igo", "custom")
+                            and not located):   # "protesters in Tbilisi" are no government
                         sectors.append(r.sector)
                     if r.kind == "custom" and r.person and name is None:
                         name = r.person

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from redline.actors.resolver import DocActors
 from redline.data import data_path, load_yaml
 from redline.events import arguments as args
-from redline.events import dates, modality
+from redline.events import dates, modality, plover, purposes
 from redline.events.codebook import lookup
 from redline.events.lexicon import Lexicon, Pattern
 from redline.records import Actor, Event, SentenceRef, TextSpan
@@ -232,7 +232,7 @@ class EventCoder:
 
     def _events(self, f: Firing, ref: SentenceRef, actors: DocActors, anchor, earlier) -> list[Event]:
         p, trig = f.pattern, f.trigger
-        code = p.code
+        code = purposes.specific(p.code, [trig] + list(f.objects))
         root = code[:2]
         confidence = 0.55 + 0.1 * min(p.specificity, 3)
         found = lambda t: [] if actors.is_place_modifier(t) else (  # noqa: E731
@@ -295,6 +295,7 @@ class EventCoder:
             code, rule, hypothetical = demand, rule + "+must", False
             trig = speaker_tok.head if speaker_tok.dep_ in ("nsubj", "nsubjpass") else trig
             mood.negated = False
+        phrase = plover.means_of(trig, list(f.objects) + ([f.xcomp] if f.xcomp is not None else []))
         out = []
         for (s, s_ref), (t, t_ref) in pairs:
             conf = confidence - 0.1 * (s_ref + t_ref) - (0.15 if how_target == "context" else 0)
@@ -302,8 +303,9 @@ class EventCoder:
             entry = lookup(pair_code)
             out.append(Event(
                 source=s, target=t, cameo=entry.code, cameo_root=entry.root, cameo_label=entry.label,
-                plover=entry.plover, plover_mode=entry.plover_mode,
-                plover_contexts=list(entry.plover_contexts), goldstein=entry.goldstein,
+                plover=entry.plover, plover_mode=plover.mode_for(entry.plover, entry.plover_mode, phrase),
+                plover_contexts=plover.contexts_for(entry.plover_contexts, sent, s.sectors + t.sectors),
+                goldstein=entry.goldstein,
                 quad_class=entry.quad_class,
                 trigger=TextSpan(trig.text, trig.idx, trig.idx + len(trig.text)), sentence=ref,
                 rule=pair_rule, confidence=max(0.05, min(0.99, conf)), negated=mood.negated,
@@ -328,11 +330,20 @@ class EventCoder:
             return targets, "tree"
         if not sources:
             return [], "none"
+        home = code.startswith(SELF_TARGET_CODES)
         if lookup(code).quad_class == 4:
             place = self._location_country(f, actors, climb=True)
-            if place:   # "missiles rained down on Kyiv": what is hit is the country attacked
+            if place and not (home and place == sources[0][0].country):
+                # "missiles rained down on Kyiv": what is hit is the country attacked
                 return [(country_actor(actors, place), False)], "place"
-        if code.startswith(SELF_TARGET_CODES):
+            struck = args.verb_objects(f.trigger) if f.pattern.pos == "verb" else []
+            country = actors.only_country(sent) if struck else None
+            a = sources[0][0]
+            if country and (country != a.country or set(a.sectors) & INSURGENT_SECTORS):
+                # "rebels in eastern Ukraine shelled the town of Avdiivka": a place in the one
+                # country the sentence names
+                return [(country_actor(actors, country), False)], "place"
+        if home:
             # a curfew, a crackdown, a protest with no one else named: within the source's country
             a = sources[0][0]
             place = self._location_country(f, actors) or a.country
@@ -496,9 +507,14 @@ class EventCoder:
                     continue
                 if args.is_reciprocal(c):      # "accused each other": every source at every other
                     return [x for t in src_tokens for x in actors.actors_for(t)]
+                got = None
                 if slot in args.LOCATIVE_PREPS and not actors.names_country(c) and p.code not in VISIT_CODES:
-                    continue   # "talks in Vienna" is where, not with whom; "arrived in Vienna" is a visit
-                got = actors.actors_for(c) or self._inside(c, actors)
+                    # "talks in Vienna" is where, not with whom; "arrived in Vienna" is a visit;
+                    # but a pattern's own slot may hold people: "threw stones at riot police"
+                    got = actors.actors_for(c) if slot in p.target else []
+                    if not any(a.sectors and a.kind != "state" for a, _ in got):
+                        continue
+                got = got or actors.actors_for(c) or self._inside(c, actors)
                 if got and not any(a.country or a.igo or a.name for a, _ in got):
                     # "Azerbaijan's military operation": the sector word, owned by the state inside
                     inner = located_actors(self._inside(c, actors, preps=("of",)))
