@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from redline.actors.resolver import DocActors
 from redline.data import data_path, load_yaml
 from redline.events import arguments as args
-from redline.events import dates, modality, plover, purposes
+from redline.events import dates, modality, plover, purposes, topics
 from redline.events.codebook import lookup
 from redline.events.lexicon import Lexicon, Pattern
 from redline.records import Actor, Event, SentenceRef, TextSpan
@@ -35,7 +35,9 @@ BORDER_WORDS = {"border", "frontier", "boundary", "borderland"}
 INSIDE_PREPS = ("of", "in", "between", "with", "against", "on", "to", "toward", "towards", "for", "from",
                 "into", "by", "at", "over")
 # Codes that, with no one else named, happen within the source's own country.
-SELF_TARGET_CODES = ("14", "17", "081", "082", "083")
+SELF_TARGET_CODES = ("14", "17", "081", "082", "083", "034", "0351", "0352")
+# Words that make coordinated sources act towards each other ("pledged to work together").
+MUTUAL_WORDS = {"together", "jointly", "each", "mutual", "mutually", "bilateral", "one another"}
 # Armed groups with no country named are taken to fight the state they are in.
 INSURGENT_SECTORS = {"REB", "UAF", "OPP", "CRM"}
 
@@ -63,6 +65,16 @@ def recode(code: str, rule: str, source: Actor, target: Actor) -> tuple[str, str
             continue
         return r["to"], f"{rule}>{r['to']}"
     return code, rule
+
+
+def recoded(ev: Event, code: str, rule: str) -> Event:
+    """The event under another code, with that code's label, scores and PLOVER type."""
+    entry = lookup(code)
+    return replace(ev, cameo=entry.code, cameo_root=entry.root, cameo_label=entry.label,
+                   plover=entry.plover, goldstein=entry.goldstein, quad_class=entry.quad_class,
+                   plover_mode=entry.plover_mode or ev.plover_mode,
+                   plover_contexts=list(dict.fromkeys(list(entry.plover_contexts) + ev.plover_contexts)),
+                   rule=rule)
 
 
 def country_actor(actors: DocActors, iso3: str) -> Actor:
@@ -209,7 +221,7 @@ class EventCoder:
         ref = SentenceRef(index, sent.start_char, sent.end_char, sent.text)
         best: dict[tuple, Event] = {}
         for f in firings:
-            for ev in self._specific_request(f, firings, self._events(f, ref, actors, anchor, earlier)):
+            for ev in self._topic(f, self._specific_request(f, firings, self._events(f, ref, actors, anchor, earlier))):
                 # one event per dyad and root in a sentence: the most specific code, then the surest
                 key = (ev.source.code, ev.target.code, ev.cameo_root, ev.negated, ev.hypothetical)
                 old = best.get(key)
@@ -330,7 +342,8 @@ class EventCoder:
             return targets, "tree"
         if not sources:
             return [], "none"
-        home = code.startswith(SELF_TARGET_CODES)
+        about = topics.specific(code, f.trigger, list(f.objects) + ([f.xcomp] if f.xcomp is not None else []))
+        home = (about or code).startswith(SELF_TARGET_CODES)   # "promised to respect women's rights"
         if lookup(code).quad_class == 4:
             place = self._location_country(f, actors, climb=True)
             if place and not (home and place == sources[0][0].country):
@@ -352,13 +365,20 @@ class EventCoder:
                 if place == a.country and not a.sectors:   # a state acting at home: on its people
                     target = people_of(place, target.text)
                 return [(target, False)], "domestic"
-        if lookup(code).quad_class == 4 and len({a.country for a, _ in sources}) >= 2:
-            return sources, "tree"     # "Indian and Pakistani troops breached the truce": at each other
+        if len({a.country for a, _ in sources}) >= 2 and (lookup(code).quad_class == 4 or (
+                lookup(code).quad_class in (1, 2) and self._mutual(f.trigger))):
+            # "Indian and Pakistani troops breached the truce": at each other;
+            # "Greece and Turkey pledged to work together": with each other
+            return sources, "tree"
         if root in CONTEXT_ROOTS:
             prev = self._context_target(sources[0][0], earlier, reactive=root in REACTIVE_ROOTS)
             if prev is not None:
                 return [(prev, True)], "context"
         return [], "none"
+
+    @staticmethod
+    def _mutual(trig: Token) -> bool:
+        return any(t.lower_ in MUTUAL_WORDS for t in trig.subtree)
 
     @staticmethod
     def _pairs(f: Firing, actors: DocActors, sources, targets) -> list:
@@ -443,13 +463,18 @@ class EventCoder:
             code = inner.pattern.code
             mapped = next((table[k][kind] for k in (code, code[:3], code[:2]) if k in table), None)
             if mapped and code_rank(mapped) > code_rank(events[0].cameo):
-                entry = lookup(mapped)
-                return [replace(ev, cameo=entry.code, cameo_root=entry.root, cameo_label=entry.label,
-                                plover=entry.plover, plover_mode=entry.plover_mode,
-                                plover_contexts=list(entry.plover_contexts), goldstein=entry.goldstein,
-                                quad_class=entry.quad_class, rule=f"{ev.rule}+{inner.pattern.id}")
-                        for ev in events]
+                return [recoded(ev, mapped, f"{ev.rule}+{inner.pattern.id}") for ev in events]
         return events
+
+    @staticmethod
+    def _topic(f: Firing, events: list[Event]) -> list[Event]:
+        """"urged Georgia to press ahead with political reforms": 024, by what is asked."""
+        holders = list(f.objects) + ([f.xcomp] if f.xcomp is not None else [])
+        out = []
+        for ev in events:
+            code = topics.specific(ev.cameo, f.trigger, holders)
+            out.append(recoded(ev, code, f"{ev.rule}+topic") if code else ev)
+        return out
 
     @staticmethod
     def _obligation(trig: Token) -> bool:
