@@ -99,14 +99,16 @@ def quotes(inputs, width, model) -> None:
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(dir_okay=False))
 @click.option("--per-root", is_flag=True, help="Also print scores for each CAMEO root.")
+@click.option("--per-code", is_flag=True, help="Also print scores for each CAMEO code.")
 @click.option("--errors", "show_errors", is_flag=True, help="Print the sentences the coder got wrong.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False))
 @click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(dir_okay=False))
-def evaluate(gold, per_root, show_errors, as_json, actor_files, lexicon_files) -> None:
+def evaluate(gold, per_root, per_code, show_errors, as_json, actor_files, lexicon_files) -> None:
     """Score redline against GOLD (JSONL: text, date, events [{source, target, code}]).
 
-    Prints precision, recall and F1 at code, root and dyad+root level. A GOLD of annotated
+    Prints precision, recall and F1 at code, root and dyad+root level, and for sentences with a
+    gold event whether its root, code, PLOVER type and source were found. A GOLD of annotated
     articles ({file, quotes: [{kind, text, speaker, speaker_name}]}) scores quotations and
     their speakers instead."""
     import json
@@ -125,7 +127,7 @@ def evaluate(gold, per_root, show_errors, as_json, actor_files, lexicon_files) -
         sys.exit(2)
     except RedlineError as e:
         _fail(e)
-    click.echo(report(result, per_root=per_root, errors=show_errors, as_json=as_json))
+    click.echo(report(result, per_root=per_root, per_code=per_code, errors=show_errors, as_json=as_json))
 
 
 @main.group(name="dict")

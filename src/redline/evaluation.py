@@ -6,8 +6,11 @@ ISO3 codes or IGO ids. Scores are micro-averaged precision, recall and F1 over (
   root       - its two-digit root;
   dyad_root  - (source, target, root), the usual event-data measure;
   dyad_code  - (source, target, code).
-Also `root_accuracy`: of the sentences with a gold event, the share where the root of the first
-gold event is among the roots coded (the measure for codebook-style example sentences), per tag.
+Also the measures for codebook-style example sentences, per tag, over the sentences with a gold
+event, judged on their first gold event: `root_accuracy` (its root is among the roots coded),
+`code_accuracy` (its full code is), `plover_accuracy` (its PLOVER type is; codes without a type
+are left out) and `source_accuracy` (where its root was found, an event of that root has its
+source country).
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from redline.errors import RedlineError
+from redline.events.codebook import lookup
 from redline.pipeline import Options, shared_pipeline
 from redline.records import Document
 
@@ -78,6 +82,22 @@ class Tally:
                 "tp": self.tp, "fp": self.fp, "fn": self.fn}
 
 
+MEASURES = ("root", "code", "plover", "source")
+
+
+def first_event_hits(gold: tuple, predicted: list[tuple]) -> dict[str, bool]:
+    """Whether the coder got the root, the code, the PLOVER type and the source of a gold event."""
+    source, _target, code = gold
+    out = {"root": code[:2] in {e[2][:2] for e in predicted},
+           "code": code in {e[2] for e in predicted}}
+    if out["root"]:
+        out["source"] = any(e[0] == source for e in predicted if e[2][:2] == code[:2])
+    ptype = lookup(code).plover
+    if ptype:    # statements and appeals have no PLOVER type
+        out["plover"] = ptype in {lookup(e[2]).plover for e in predicted}
+    return out
+
+
 def evaluate(gold_path: str, actor_files=(), lexicon_files=()) -> dict:
     gold = read_gold(gold_path)
     pipe = shared_pipeline(Options(actor_files=actor_files, lexicon_files=lexicon_files))
@@ -85,7 +105,8 @@ def evaluate(gold_path: str, actor_files=(), lexicon_files=()) -> dict:
     overall = {lvl: Tally() for lvl in LEVELS}
     per_root: dict[str, dict[str, Tally]] = defaultdict(lambda: {lvl: Tally() for lvl in LEVELS})
     per_tag: dict[str, Tally] = defaultdict(Tally)
-    root_hits: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    per_code: dict[str, Tally] = defaultdict(Tally)
+    hits = {m: defaultdict(lambda: [0, 0]) for m in MEASURES}
     wrong = []
     for g, d in zip(gold, pipe.process(docs)):
         g_events = [(str(e.get("source", "-")).upper(), str(e.get("target", "-")).upper(), str(e["code"]))
@@ -103,21 +124,26 @@ def evaluate(gold_path: str, actor_files=(), lexicon_files=()) -> dict:
         pk = Counter(keys("dyad_root", *e) for e in p_events)
         for tag in g.get("tags", []) or ["untagged"]:
             per_tag[tag].add(gk, pk)
+        for code in {e[2] for e in g_events} | {e[2] for e in p_events}:
+            per_code[code].add(Counter(e[2] for e in g_events if e[2] == code),
+                               Counter(e[2] for e in p_events if e[2] == code))
         if g_events:
-            hit = g_events[0][2][:2] in {e[2][:2] for e in p_events}
-            for tag in ["all"] + list(g.get("tags", [])):
-                root_hits[tag][0] += hit
-                root_hits[tag][1] += 1
+            for measure, hit in first_event_hits(g_events[0], p_events).items():
+                for tag in ["all"] + list(g.get("tags", [])):
+                    hits[measure][tag][0] += hit
+                    hits[measure][tag][1] += 1
         if gk != pk:
             wrong.append({"id": g["id"], "text": g["text"], "gold": g_events, "predicted": p_events,
                           "rules": [e.rule for e in d.events]})
     return {"sentences": len(gold), "overall": {k: v.scores() for k, v in overall.items()},
-            "root_accuracy": {t: round(h / n, 4) for t, (h, n) in sorted(root_hits.items())},
+            **{f"{m}_accuracy": {t: round(h / n, 4) for t, (h, n) in sorted(hits[m].items())} for m in MEASURES},
+            "per_code": {c: t.scores() for c, t in sorted(per_code.items())},
             "per_root": {r: {k: v.scores() for k, v in t.items()} for r, t in sorted(per_root.items())},
             "per_tag": {t: v.scores() for t, v in sorted(per_tag.items())}, "errors": wrong}
 
 
-def report(result: dict, per_root: bool = False, errors: bool = False, as_json: bool = False) -> str:
+def report(result: dict, per_root: bool = False, errors: bool = False, as_json: bool = False,
+           per_code: bool = False) -> str:
     if as_json:
         shown = dict(result)
         if not errors:
@@ -128,6 +154,9 @@ def report(result: dict, per_root: bool = False, errors: bool = False, as_json: 
         lines.append(f"{lvl:<10} {s['precision']:>7.3f} {s['recall']:>7.3f} {s['f1']:>7.3f}")
     lines.append("root accuracy (first gold root coded): " + ", ".join(
         f"{t} {v:.3f}" for t, v in result["root_accuracy"].items() if t in ("all", "codebook", "wire")))
+    for m, what in (("code", "full code"), ("plover", "PLOVER type"), ("source", "source, root found")):
+        lines.append(f"{m} accuracy ({what}): " + ", ".join(
+            f"{t} {v:.3f}" for t, v in result[f"{m}_accuracy"].items() if t in ("all", "codebook", "wire")))
     wire = result["per_tag"].get("wire")
     if wire:
         lines.append(f"wire sentences, dyad+root: P {wire['precision']:.3f} R {wire['recall']:.3f} F1 {wire['f1']:.3f}")
@@ -137,6 +166,11 @@ def report(result: dict, per_root: bool = False, errors: bool = False, as_json: 
         for root, s in result["per_root"].items():
             lines.append(f"{root:<6} {s['code']['f1']:>8.3f} {s['root']['f1']:>8.3f} "
                          f"{s['dyad_root']['f1']:>13.3f}  {s['root']['tp'] + s['root']['fn']}")
+    if per_code:
+        lines.append("")
+        lines.append(f"{'code':<6} {'P':>6} {'R':>6} {'F1':>6}  n")
+        for code, s in result["per_code"].items():
+            lines.append(f"{code:<6} {s['precision']:>6.2f} {s['recall']:>6.2f} {s['f1']:>6.2f}  {s['tp'] + s['fn']}")
     if errors:
         lines.append("")
         for w in result["errors"]:

@@ -344,7 +344,7 @@ class DocActors:
                         sectors.insert(0, role.sector)
             code = kb.code_for(country, igo, sectors)
             places_only = all(m.kinds <= {"place", "sector"} for m in matches)
-            who_kind = kind or ("person" if who else "organisation" if igo else
+            who_kind = kind or ("person" if who or role_kinds else "organisation" if igo else
                                 "place" if places_only and country else "state" if country else "sector")
             actors.append(Actor(self._text(tokens), code or "", country, igo, list(sectors), who, who_kind))
         if name and kind == "person" and len(actors) == 1:

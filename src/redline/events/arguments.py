@@ -89,6 +89,11 @@ def verb_objects(verb: Token) -> list[Token]:
         objs = children(verb, "nsubjpass")
     if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN":
         objs = [verb.head]
+    if not objs:
+        # "allowed inspectors to return", parsed with the object as the complement's subject
+        objs = [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for s in c.children if s.dep_ == "nsubj"]
     return objs
 
 

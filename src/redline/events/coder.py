@@ -547,8 +547,10 @@ class EventCoder:
                         got = [(Actor(a.text, actors.kb.code_for(a.country, a.igo, got[0][0].sectors), a.country,
                                       a.igo, list(got[0][0].sectors), a.name, a.kind), r) for a, r in inner]
                 # "near its border", "into its territory": the source itself is no target
+                src_codes = {a.code for a in src_actors}
                 got = [x for x in got if (x[0].sectors or x[0].name or (x[0].country, x[0].igo) not in own)
                        and (x[0].code, x[0].text) not in said
+                       and not (x[1] and x[0].code in src_codes)   # "suspended their blockade"
                        and (x[0].country or x[0].igo or x[0].kind != "person")]   # no one to code
                 if got:
                     return got

@@ -20,6 +20,9 @@ CARRY = {"xcomp", "csubj", "csubjpass", "acl", "dobj", "pobj", "prep", "pcomp", 
          "nsubjpass", "attr", "oprd", "advcl", "compound", "amod", "ccomp", "conj"}
 # Links whose governor's own negation does not reach down ("X did not say that Y attacked").
 NO_NEGATION_ACROSS = {"ccomp", "advcl"}
+# A verb with its own tense is a clause of its own, even joined by "and" (a bare verb after
+# "did not ... and" shares the negated auxiliary; "mediated" does not).
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
 
 
 @lru_cache(maxsize=1)
@@ -59,12 +62,13 @@ def assess(trigger: Token, forward: bool) -> Modality:
     own = {trigger.i} | ({trigger.head.i} if trigger.pos_ in ("NOUN", "PROPN") else set())
     node = trigger
     negation_reaches = True
+    own_clause = True      # False on the first conjunct of a finite verb: "did not X and Y-ed"
     depth = 0
     while True:
         lenient = forward and node.i in own
         if node.i != trigger.i:
             lemma = node.lemma_.lower()
-            if lemma in c["denial"]:
+            if lemma in c["denial"] and own_clause:
                 particle = c["denial_particles"].get(lemma)
                 if particle is None or any(ch.dep_ == "prt" and ch.lower_ == particle for ch in node.children):
                     m.negated, m.cue = True, m.cue or node.text
@@ -74,8 +78,9 @@ def assess(trigger: Token, forward: bool) -> Modality:
                 m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.text
             elif lemma in c["volitional"] and not forward:
                 m.hypothetical, m.volitional, m.cue = True, True, m.cue or node.text
-        if negation_reaches and _negated_here(node, c):
+        if negation_reaches and own_clause and _negated_here(node, c):
             m.negated, m.cue = True, m.cue or node.text
+        own_clause = True
         for ch in node.children:
             word, dep = ch.lower_, ch.dep_
             if dep in ("aux", "auxpass"):
@@ -99,6 +104,10 @@ def assess(trigger: Token, forward: bool) -> Modality:
             break
         if dep in NO_NEGATION_ACROSS:
             negation_reaches = False
+        if dep == "conj" and (node.tag_ in FINITE_TAGS or (node.head.tag_ == "VB" and node.tag_ != "VB")
+                              or any(ch.dep_ in ("nsubj", "nsubjpass") for ch in node.children)):
+            # "denied poisoning him and asked Berlin for help": the asking is not denied
+            own_clause = False
         if dep == "advcl" and not any(ch.dep_ == "mark" for ch in node.children):
             break
         node = node.head
