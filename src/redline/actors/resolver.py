@@ -477,7 +477,7 @@ class DocActors:
     def previous_person(self, token: Token, outside) -> Actor | None:
         """The person last named before a pronoun, among tokens `outside(i)` allows."""
         for i, actor in reversed(self._timeline):
-            if i < token.i and actor.kind == "person" and outside(i):
+            if i < token.i and actor.kind == "person" and actor.name and outside(i):
                 return actor
         return None
 
