@@ -97,6 +97,20 @@ def verb_objects(verb: Token) -> list[Token]:
     return objs
 
 
+# Verbs that only say an event happened: "fighting erupted between X and Y", "talks resumed
+# with X": their prepositions belong to the event noun.
+OCCURRENCE_VERBS = {"erupt", "break", "continue", "rage", "resume", "intensify", "escalate", "flare",
+                    "begin", "start", "spread", "take", "occur", "happen", "persist", "ensue"}
+
+
+def occurrence_verb(noun: Token) -> Token | None:
+    """The verb that says a nominal event happened, when the noun is its subject."""
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in OCCURRENCE_VERBS:
+        return head
+    return None
+
+
 # Verbs whose object is a reaction to their subject: "the offensive drew criticism from France".
 REACTION_VERBS = {"draw", "prompt", "spark", "trigger", "provoke", "attract", "earn", "elicit", "face",
                   "meet", "receive", "invite"}

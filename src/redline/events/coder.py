@@ -413,7 +413,8 @@ class EventCoder:
                 if not a.sectors or a.kind == "person":
                     continue      # a named person's country is never guessed from the sentence
                 if place is None:
-                    place = self._location_country(f, actors) or actors.only_country(actors.sentence_of(f.trigger)) or ""
+                    place = (self._location_country(f, actors, objects=True)
+                             or actors.only_country(actors.sentence_of(f.trigger)) or "")
                 inherits = f.pattern.code[:2] in DOMESTIC_ROOTS or a.sectors[0] in INSURGENT_SECTORS
                 country = place or (next((o.country for o, _ in other if o.country), None)
                                     if inherits else None)
@@ -427,13 +428,16 @@ class EventCoder:
     def kb_code(actors: DocActors, country: str, sectors: list[str]) -> str:
         return actors.kb.code_for(country, None, sectors)
 
-    def _location_country(self, f: Firing, actors: DocActors, climb: bool = False) -> str | None:
+    def _location_country(self, f: Firing, actors: DocActors, climb: bool = False,
+                          objects: bool = False) -> str | None:
         """The country named where the event happens: "in Tehran", "near the Afghan border";
-        with `climb`, also where the governing clause or the object is ("a church in Nigeria")."""
+        with `objects`, also where the object is ("killed 60 people at a reception in Kabul");
+        with `climb`, also where the governing clause is, and "on", "into", "against", "over"."""
         holders = [f.trigger] + ([f.xcomp] if f.xcomp is not None else []) + list(f.objects)
         preps = args.LOCATIVE_PREPS
-        if climb:
+        if climb or objects:
             holders += args.verb_objects(f.trigger)
+        if climb:
             head = f.trigger
             for _ in range(2):
                 if head.dep_ not in ("advcl", "conj", "xcomp", "acl") or head.head.i == head.i:
@@ -446,6 +450,11 @@ class EventCoder:
                 for a, _r in actors.actors_for(o) or self._inside(o, actors):
                     if a.country:
                         return a.country
+                # "at a wedding reception in Kabul": the place of the place
+                for _, inner in args.prep_objects(o, args.LOCATIVE_PREPS + ("of",)):
+                    for a, _r in actors.actors_for(inner):
+                        if a.country:
+                            return a.country
         return None
 
     @staticmethod
@@ -506,6 +515,8 @@ class EventCoder:
         slots = tuple(dict.fromkeys(p.target + default))   # the pattern's own slots first
         holders = [trig] + ([f.xcomp] if f.xcomp is not None else []) + list(f.objects)
         holders += [o for o in args.verb_objects(trig) if o not in holders] if p.pos == "verb" else []
+        happened = args.occurrence_verb(trig) if p.pos == "noun" else None
+        holders += [happened] if happened is not None else []
         src_actors = [a for t in src_tokens for a, _ in actors.actors_for(t)]
         own = {(a.country, a.igo) for a in src_actors}
         said = {(a.code, a.text) for a in src_actors}
