@@ -127,6 +127,11 @@ def noun_sources(noun: Token, actor_tokens) -> list[Token]:
     """Who a nominal event belongs to: possessor, actor modifiers, a "by" phrase, or the
     subject of a light verb ("Russia launched an offensive")."""
     poss = children(noun, "poss")
+    if poss and poss[0].pos_ == "PRON" and noun.dep_ == "dobj":
+        # "Mali and Niger announced their withdrawal": the subjects whose withdrawal it is
+        subjects = verb_subjects(noun.head)
+        if subjects:
+            return subjects
     if poss:
         return poss[:1]
     # "Russian troops' advance": a modifier that names an owner; "military assistance" does not

@@ -204,7 +204,8 @@ class EventCoder:
                     f = self.fire(token, patterns)
                     if f:
                         firings.append(f)
-                        used.update(o.i for o in f.objects)
+                        if f.pattern.code[:2] != "01":   # "announced their withdrawal": the withdrawal
+                            used.update(o.i for o in f.objects)
                         if f.xcomp is not None:
                             used.add(f.xcomp.i)
         for i in candidates:
