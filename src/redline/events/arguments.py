@@ -123,13 +123,27 @@ def reaction_verb(noun: Token) -> Token | None:
     return None
 
 
+def clause_verb(noun: Token) -> Token | None:
+    """The verb whose object or prepositional phrase a noun is, within one clause."""
+    node = noun
+    for _ in range(4):
+        if node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "attr") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
 def noun_sources(noun: Token, actor_tokens) -> list[Token]:
     """Who a nominal event belongs to: possessor, actor modifiers, a "by" phrase, or the
     subject of a light verb ("Russia launched an offensive")."""
     poss = children(noun, "poss")
-    if poss and poss[0].pos_ == "PRON" and noun.dep_ == "dobj":
-        # "Mali and Niger announced their withdrawal": the subjects whose withdrawal it is
-        subjects = verb_subjects(noun.head)
+    if poss and poss[0].pos_ == "PRON":
+        # "Mali and Niger announced their withdrawal", "met in Beijing for their first talks":
+        # the subjects of the clause the noun is in
+        verb = clause_verb(noun)
+        subjects = verb_subjects(verb) if verb is not None else []
         if subjects:
             return subjects
     if poss:

@@ -35,7 +35,8 @@ BORDER_WORDS = {"border", "frontier", "boundary", "borderland"}
 INSIDE_PREPS = ("of", "in", "between", "with", "against", "on", "to", "toward", "towards", "for", "from",
                 "into", "by", "at", "over")
 # Codes that, with no one else named, happen within the source's own country.
-SELF_TARGET_CODES = ("14", "17", "081", "082", "083", "034", "0351", "0352")
+SELF_TARGET_CODES = ("14", "17", "081", "082", "083", "034", "0351", "0352", "024", "104", "1051", "1052",
+                     "123", "1241", "1242", "132")
 # Words that make coordinated sources act towards each other ("pledged to work together").
 MUTUAL_WORDS = {"together", "jointly", "each", "mutual", "mutually", "bilateral", "one another"}
 # Armed groups with no country named are taken to fight the state they are in.
