@@ -37,6 +37,9 @@ INSIDE_PREPS = ("of", "in", "between", "with", "against", "on", "to", "toward", 
 # Codes that, with no one else named, happen within the source's own country.
 SELF_TARGET_CODES = ("14", "17", "081", "082", "083", "034", "0351", "0352", "024", "104", "1051", "1052",
                      "123", "1241", "1242", "132")
+# Roots whose passive events with no agent ("was shot dead", "a curfew was imposed") are
+# coded from an unknown actor of the country where they happen, with this sector.
+UNNAMED_AGENTS = {"17": "GOV", "18": "UAF"}
 # Words that make coordinated sources act towards each other ("pledged to work together").
 MUTUAL_WORDS = {"together", "jointly", "each", "mutual", "mutually", "bilateral", "one another"}
 # Armed groups with no country named are taken to fight the state they are in.
@@ -270,9 +273,22 @@ class EventCoder:
             place = self._location_country(f, actors) or actors.only_country(sent)
             if place:   # "tens of thousands rallied in Tbilisi": the people of the country
                 sources = [(people_of(place, "protesters"), True)]
-        if not sources and not p.symmetric:
+        unnamed = (not sources and not src_tokens and p.pos == "verb" and args.is_passive(trig)
+                   and root in UNNAMED_AGENTS)
+        if not sources and not p.symmetric and not unnamed:
             return []
         targets = self._targets(f, actors, found, src_tokens)
+        if unnamed:
+            # "Abe was shot dead in Nara", "a curfew was imposed in Sri Lanka": no agent named,
+            # so an unknown attacker, or the authorities, of the country where it happened
+            place = self._location_country(f, actors, objects=True) or next(
+                (a.country for a, _ in targets if a.country), None) or actors.only_country(sent)
+            if not place:
+                return []
+            sector = UNNAMED_AGENTS[root]
+            sources = [(Actor("unnamed", self.kb_code(actors, place, [sector]), place, None, [sector]), True)]
+            if not targets:
+                targets = [(country_actor(actors, place), False)]
         if reaction is not None:
             targets = [x for s in args.verb_subjects(reaction)
                        for x in (actors.actors_for(s) or self._inside(s, actors, preps=("of",)))]
