@@ -33,14 +33,25 @@ def table() -> dict:
 
 
 def complement(trigger: Token, holders: list[Token]) -> list[Token]:
-    """The trigger and what it governs as its content, without the actors asking or refusing."""
+    """The trigger and what it governs as its content, without the actors asking or refusing
+    and without conditions ("would face sanctions if it invaded": sanctions, not invasion)."""
     links = VERB_LINKS if trigger.pos_ in ("VERB", "AUX") else NOUN_LINKS
     out = {trigger.i: trigger}
     for h in [trigger] + holders:
         for c in h.children:
             if c.dep_ in links or (c.dep_ == "prep" and c.lower_ in LINKING_PREPS) or h is not trigger:
-                out.update((t.i, t) for t in c.subtree)
+                out.update((t.i, t) for t in _without_conditions(c))
     return [out[i] for i in sorted(out)]
+
+
+def _without_conditions(token: Token) -> list[Token]:
+    out, stack = [], [token]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children
+                     if not (c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children)))
+    return out
 
 
 def refines(old: str, new: str) -> bool:
