@@ -40,6 +40,9 @@ SELF_TARGET_CODES = ("14", "17", "081", "082", "083", "034", "0351", "0352", "02
 # Roots whose passive events with no agent ("was shot dead", "a curfew was imposed") are
 # coded from an unknown actor of the country where they happen, with this sector.
 UNNAMED_AGENTS = {"17": "GOV", "18": "UAF"}
+# What a protest demands, by the code of the demand, as the last digit of its code (14x1-14x4).
+DEMAND_PURPOSES = {"1041": "1", "1042": "2", "1043": "3", "1044": "4", "1051": "3", "1052": "2",
+                   "1053": "3", "1054": "2", "1056": "2"}
 # Words that make coordinated sources act towards each other ("pledged to work together").
 MUTUAL_WORDS = {"together", "jointly", "each", "mutual", "mutually", "bilateral", "one another"}
 # Armed groups with no country named are taken to fight the state they are in.
@@ -232,7 +235,7 @@ class EventCoder:
                 old = best.get(key)
                 if old is None or (code_rank(ev.cameo), ev.confidence) > (code_rank(old.cameo), old.confidence):
                     best[key] = ev
-        events = sorted(best.values(), key=lambda e: e.trigger.start)
+        events = self._protest_demands(sorted(best.values(), key=lambda e: e.trigger.start), firings)
         # An event named only as the background of another ("signed a treaty during Putin's
         # visit") is not coded beside it.
         background = {f.trigger.idx for f in firings if f.pattern.pos == "noun" and args.in_background(f.trigger)}
@@ -492,6 +495,36 @@ class EventCoder:
             if mapped and code_rank(mapped) > code_rank(events[0].cameo):
                 return [recoded(ev, mapped, f"{ev.rule}+{inner.pattern.id}") for ev in events]
         return events
+
+    @staticmethod
+    def _protest_demands(events: list[Event], firings: list[Firing]) -> list[Event]:
+        """"went on hunger strike demanding a fair trial": the demand is what the protest is
+        for (1423), not an event of its own."""
+        tokens = {f.trigger.idx: f for f in firings}
+        protests = [e for e in events if e.cameo in purposes.table()["codes"] | {c + d for c in
+                    purposes.table()["codes"] for d in "1234"}]
+        if not protests:
+            return events
+        out = []
+        for e in events:
+            f = tokens.get(e.trigger.start)
+            if e.cameo_root != "10" or f is None:
+                out.append(e)
+                continue
+            trig = f.trigger
+            near = {trig.head.i, trig.head.head.i} if trig.dep_ in ("advcl", "acl", "xcomp", "relcl") else set()
+            protest = next((p for p in protests if tokens.get(p.trigger.start) is not None and (
+                {tokens[p.trigger.start].trigger.i} | {o.i for o in tokens[p.trigger.start].objects}) & near
+                and p.source.country == e.source.country), None)
+            if protest is None:
+                out.append(e)
+                continue
+            digit = DEMAND_PURPOSES.get(e.cameo)
+            if digit and len(protest.cameo) == 3:
+                out = [recoded(x, protest.cameo + digit, f"{x.rule}+{f.pattern.id}") if x is protest else x
+                       for x in out]
+                protests = [p for p in protests if p is not protest]
+        return out
 
     @staticmethod
     def _topic(f: Firing, events: list[Event]) -> list[Event]:

@@ -67,7 +67,8 @@ def mode_for(ptype: str | None, table_mode: str | None, phrase: list[Token]) -> 
     vocab = vocabulary()
     words = Words(phrase)
     for mode, cues in vocab["modes"].get(ptype, []):
-        if (not table_mode or mode in vocab["refine_table"]) and any(words.show(c) for c in cues):
+        if (not table_mode or mode == table_mode or mode in vocab["refine_table"]) and any(
+                words.show(c) for c in cues):
             return mode
     return table_mode
 
