@@ -152,7 +152,9 @@ class EventCoder:
                 return None
         base = xtok if xtok is not None else token
         if p.prep:
-            candidates = [o for prep, o in args.prep_objects(base, (p.prep,))]
+            # "walk out of": spaCy often hangs "of" under the particle "out"
+            holders = [base] + [c for c in base.children if c.lower_ in p.particles]
+            candidates = [o for h in holders for prep, o in args.prep_objects(h, (p.prep,))]
             for obj in args.verb_objects(base) if base.pos_ != "NOUN" else []:
                 for holder in {obj.i: obj, args.counted(obj).i: args.counted(obj)}.values():
                     candidates += [o for prep, o in args.prep_objects(holder, (p.prep,))]

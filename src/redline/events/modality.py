@@ -108,8 +108,10 @@ def assess(trigger: Token, forward: bool) -> Modality:
                               or any(ch.dep_ in ("nsubj", "nsubjpass") for ch in node.children)):
             # "denied poisoning him and asked Berlin for help": the asking is not denied
             own_clause = False
-        if dep == "advcl" and not any(ch.dep_ == "mark" for ch in node.children):
-            break
+        if dep == "advcl" and not any(ch.dep_ == "mark" for ch in node.children) and not (
+                any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in node.children)
+                and node.head.lemma_.lower() in c["volitional"] | c["directive"]):
+            break   # "offered on Saturday to mediate", parsed as an adverbial clause, is an offer
         node = node.head
         depth += 1
     return m
