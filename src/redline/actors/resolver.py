@@ -244,7 +244,7 @@ class DocActors:
             t = stack.pop()
             for c in t.children:
                 dep = c.dep_
-                if dep in NP_MODIFIERS or (dep == "poss" and head_is_actor) or (
+                if dep in NP_MODIFIERS or (dep == "poss" and (head_is_actor or head.pos_ == "PROPN")) or (
                         dep == "conj" and t.dep_ in ("amod", "compound", "nmod") and t.i != head.i):
                     if dep == "appos" and c.i not in self.by_token and not any(
                             k.i in self.by_token for k in c.subtree):
@@ -417,10 +417,31 @@ class DocActors:
                     continue
                 out.extend((a, False) for a in self._fill_country(t, found))
                 continue
+            pair = self.pair_back(t)
+            if pair:
+                out.extend((a, True) for a in pair)
+                continue
             ref = self.refer_back(t)
             if ref is not None:
                 out.append((ref, True))
         return out
+
+    def pair_back(self, token: Token) -> list[Actor]:
+        """"both sides", "the two countries": the last two parties named in the sentence or the
+        one before."""
+        if token.lemma_.lower() not in self.words["pair_nouns"] or not any(
+                c.lower_ in ("both", "two") for c in token.children):
+            return []
+        k = bisect_right(self._sent_starts, token.i) - 1
+        lo = self._sent_starts[max(0, k - 1)]
+        found: list[Actor] = []
+        for i, actor in reversed(self._timeline):
+            if lo <= i < token.i and (actor.country or actor.igo) and all(
+                    (actor.code, actor.country) != (a.code, a.country) for a in found):
+                found.append(actor)
+                if len(found) == 2:
+                    return list(reversed(found))
+        return []
 
     def _fill_country(self, token: Token, actors: list[Actor]) -> list[Actor]:
         """'the government' with no country of its own belongs to the state just mentioned."""

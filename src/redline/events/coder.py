@@ -122,6 +122,7 @@ class Firing:
 class EventCoder:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
+        self._actors: DocActors | None = None    # the document being coded, for `target_kind`
 
     # -- finding triggers ---------------------------------------------------------------------
     def fire(self, token: Token, patterns: list[Pattern]) -> Firing | None:
@@ -138,6 +139,8 @@ class EventCoder:
         return best
 
     def _try(self, p: Pattern, token: Token) -> Firing | None:
+        if p.target_kind and not self._object_kind(token, p.target_kind):
+            return None
         if p.particles:
             have = {c.lower_ for c in token.children if c.dep_ in PARTICLE_DEPS}
             if not set(p.particles) <= have:
@@ -179,6 +182,12 @@ class EventCoder:
             score = p.score(1)
         return Firing(p, token, used, xtok, score)
 
+    def _object_kind(self, token: Token, kind: str) -> bool:
+        """Whether the verb's object names an actor of that kind ("received Zelensky": a person)."""
+        actors = self._actors
+        return actors is not None and any(
+            a.kind == kind for o in args.verb_objects(token) for a, _ in actors.actors_for(o))
+
     @staticmethod
     def _object_ok(spec: tuple[str, ...], obj: Token) -> bool:
         if obj.lemma_.lower() != spec[-1] and obj.lower_ != spec[-1]:
@@ -192,6 +201,7 @@ class EventCoder:
     # -- coding a document --------------------------------------------------------------------
     def code(self, doc: Doc, actors: DocActors, date: str | None = None) -> list[Event]:
         anchor = dates.parse_iso(date)
+        self._actors = actors
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
             events.extend(self._code_sentence(index, sent, actors, anchor, events))

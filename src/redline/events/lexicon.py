@@ -13,7 +13,8 @@ from redline.data import as_list, data_path, load_yaml
 from redline.errors import RedlineError
 from redline.events.codebook import codebook
 
-KEYS = {"id", "code", "verb", "noun", "adj", "prep", "object", "xcomp", "target", "symmetric", "note"}
+KEYS = {"id", "code", "verb", "noun", "adj", "prep", "object", "xcomp", "target", "symmetric", "target_kind",
+        "note"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +30,12 @@ class Pattern:
     target: tuple[str, ...]
     symmetric: bool
     order: int
+    target_kind: str | None = None        # "person": fires only on an object naming a person
 
     def score(self, object_words: int) -> float:
         """How specific a match is: constraints met, and a longer object phrase counts more."""
-        score = len(self.particles) + (1 if self.prep else 0) + (1 if self.xcomp else 0)
+        score = (len(self.particles) + (1 if self.prep else 0) + (1 if self.xcomp else 0)
+                 + (1 if self.target_kind else 0))
         if self.objects:
             score += 1 + 0.5 * (object_words - 1)
         return score
@@ -76,7 +79,8 @@ class Lexicon:
             prep=(str(entry["prep"]).lower() if entry.get("prep") else None), objects=objects,
             xcomp=tuple(str(x).lower() for x in as_list(entry.get("xcomp"))),
             target=tuple(str(x).lower() for x in as_list(entry.get("target"))),
-            symmetric=bool(entry.get("symmetric")), order=self._order)
+            symmetric=bool(entry.get("symmetric")), order=self._order,
+            target_kind=(str(entry["target_kind"]) if entry.get("target_kind") else None))
         old = self.by_id.get(pattern.id)
         if old is not None:   # a user's entry with the same id replaces the packaged one
             index_ = self.index(old.pos)
