@@ -43,6 +43,8 @@ UNNAMED_AGENTS = {"17": "GOV", "18": "UAF"}
 # What a protest demands, by the code of the demand, as the last digit of its code (14x1-14x4).
 DEMAND_PURPOSES = {"1041": "1", "1042": "2", "1043": "3", "1044": "4", "1051": "3", "1052": "2",
                    "1053": "3", "1054": "2", "1056": "2"}
+# Roots of reactions to what someone else did: praise, criticism, rejection.
+REACTION_ROOTS = {"05", "11", "12"}
 # Words that make coordinated sources act towards each other ("pledged to work together").
 MUTUAL_WORDS = {"together", "jointly", "each", "mutual", "mutually", "bilateral", "one another"}
 # Armed groups with no country named are taken to fight the state they are in.
@@ -572,6 +574,10 @@ class EventCoder:
 
     def _targets(self, f: Firing, actors: DocActors, found, src_tokens) -> list[tuple[Actor, bool]]:
         p, trig = f.pattern, f.trigger
+        if p.pos == "verb" and p.code[:2] in REACTION_ROOTS:
+            summarised = self._summarised_actor(trig, actors, src_tokens)
+            if summarised:   # "France will recognise Palestine, a decision condemned by Israel"
+                return summarised
         src_ids = {t.i for t in src_tokens}
         default = (("dobj", "dative") + args.DEFAULT_TARGET_PREPS if p.pos == "verb"
                    else ("compound",) + args.NOUN_TARGET_PREPS)
@@ -628,6 +634,27 @@ class EventCoder:
                        and (x[0].country or x[0].igo or x[0].kind != "person")]   # no one to code
                 if got:
                     return got
+        return []
+
+    @staticmethod
+    def _summarised_actor(trig: Token, actors: DocActors, src_tokens) -> list[tuple[Actor, bool]]:
+        """The actor of the clause that a noun like "a decision" or "a move" sums up, when the
+        trigger reacts to that noun ("a decision swiftly condemned by Israel", "a move that
+        Yerevan condemned")."""
+        noun = trig.head
+        if trig.dep_ not in ("acl", "relcl") or noun.lemma_.lower() not in actors.words["summary_nouns"]:
+            return []
+        src = {t.i for t in src_tokens}
+        node = noun
+        for _ in range(6):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                for s in args.verb_subjects(node):
+                    got = [x for x in actors.actors_for(s) if s.i not in src and (x[0].country or x[0].igo)]
+                    if got:
+                        return got
         return []
 
     def _inside(self, token: Token, actors: DocActors, depth: int = 0,

@@ -102,6 +102,10 @@ def assess(trigger: Token, forward: bool) -> Modality:
         dep = node.dep_
         if dep not in CARRY or node.head.i == node.i or depth > 6:
             break
+        if node.pos_ in ("VERB", "AUX") and ((dep == "acl" and any(ch.dep_ == "agent" for ch in node.children))
+                                             or (dep == "relcl" and any(ch.dep_ == "nsubj" for ch in node.children))):
+            break   # "a decision condemned by Israel", "a move that Yerevan condemned": clauses of
+            # their own, whatever the decision was (but "reports that drones struck" stay reports)
         if dep in NO_NEGATION_ACROSS:
             negation_reaches = False
         if dep == "conj" and (node.tag_ in FINITE_TAGS or (node.head.tag_ == "VB" and node.tag_ != "VB")
