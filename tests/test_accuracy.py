@@ -1,8 +1,9 @@
 """Accuracy floors on the team's dev set and the seed article: regressions fail CI.
 
 The dev set (tests/data/dev_events.jsonl) is written by the team: wire-style sentences with
-the events an analyst codes, at least one per CAMEO three-digit code, with negated and
-hypothetical variants. `redline eval tests/data/dev_events.jsonl --per-root` prints the numbers.
+the events an analyst codes, at least two per CAMEO code, with negated and hypothetical
+variants. `redline eval tests/data/dev_events.jsonl --per-root --per-code` prints the numbers;
+docs/accuracy.md explains them.
 """
 import json
 import subprocess
@@ -38,25 +39,53 @@ def test_dev_set_is_large_and_covers_the_codebook():
 
 
 def test_independent_test_set_floors():
-    """tests/data/test_events.jsonl was written apart from the coder and is not tuned on; it
-    tells how redline generalises. Floors only catch regressions."""
+    """tests/data/test_events.jsonl and test_wire.jsonl were written apart from the coder and are
+    not tuned on; they tell how redline generalises. Floors only catch regressions."""
     result = evaluate(str(ROOT / "tests" / "data" / "test_events.jsonl"))
-    assert result["overall"]["dyad_root"]["f1"] >= 0.62
-    assert result["root_accuracy"]["codebook"] >= 0.72
+    assert result["overall"]["dyad_root"]["f1"] >= 0.65
+    assert result["root_accuracy"]["codebook"] >= 0.75
+    assert result["code_accuracy"]["codebook"] >= 0.65
+    assert result["plover_accuracy"]["codebook"] >= 0.75
+    assert result["source_accuracy"]["codebook"] >= 0.95
+    wire = evaluate(str(ROOT / "tests" / "data" / "test_wire.jsonl"))
+    assert wire["overall"]["dyad_root"]["f1"] >= 0.45
 
 
 def test_wire_dev_set_floor():
     """tests/data/dev_wire.jsonl: long wire-style sentences with several actors and events."""
     result = evaluate(str(ROOT / "tests" / "data" / "dev_wire.jsonl"))
-    assert result["overall"]["dyad_root"]["f1"] >= 0.59
+    assert result["overall"]["dyad_root"]["f1"] >= 0.57
 
 
 def test_dev_set_floors(dev_result):
     overall = dev_result["overall"]
-    assert overall["root"]["f1"] >= 0.74
-    assert overall["dyad_root"]["f1"] >= 0.69
-    assert overall["dyad_root"]["precision"] >= 0.74
-    assert overall["code"]["f1"] >= 0.53
+    assert overall["root"]["f1"] >= 0.75
+    assert overall["dyad_root"]["f1"] >= 0.70
+    assert overall["dyad_root"]["precision"] >= 0.75
+    assert overall["code"]["f1"] >= 0.56
+    assert dev_result["plover_accuracy"]["all"] >= 0.69
+    assert dev_result["source_accuracy"]["all"] >= 0.96
+
+
+# Root F1 per CAMEO root on the dev set, a few points under what redline scores
+# (`redline eval tests/data/dev_events.jsonl --per-root`): a root that regresses fails alone.
+ROOT_FLOORS = {"01": 0.55, "02": 0.85, "03": 0.70, "04": 0.75, "05": 0.70, "06": 0.65, "07": 0.65,
+               "08": 0.55, "09": 0.55, "10": 0.80, "11": 0.80, "12": 0.80, "13": 0.70, "14": 0.70,
+               "15": 0.55, "16": 0.65, "17": 0.65, "18": 0.60, "19": 0.70, "20": 0.55}
+
+
+@pytest.mark.parametrize("root", sorted(ROOT_FLOORS))
+def test_dev_set_floor_per_root(dev_result, root):
+    assert dev_result["per_root"][root]["root"]["f1"] >= ROOT_FLOORS[root]
+
+
+def test_dev_set_has_two_sentences_for_every_code():
+    items = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    per_code: dict[str, int] = {}
+    for i in items:
+        for code in {e["code"] for e in i["events"]}:
+            per_code[code] = per_code.get(code, 0) + 1
+    assert [c for c in codebook() if per_code.get(c, 0) < 2] == []
 
 
 def test_negated_and_hypothetical_sentences_stay_quiet(dev_result):
