@@ -112,6 +112,9 @@ def assess(trigger: Token, forward: bool) -> Modality:
                               or any(ch.dep_ in ("nsubj", "nsubjpass") for ch in node.children)):
             # "denied poisoning him and asked Berlin for help": the asking is not denied
             own_clause = False
+        if dep == "advcl" and any(ch.dep_ == "mark" and ch.lower_ not in c["conditional_marks"]
+                                  for ch in node.children):
+            break   # "appealed for help, hours after missiles struck": the strike is a fact of its own
         if dep == "advcl" and not any(ch.dep_ == "mark" for ch in node.children) and not (
                 any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in node.children)
                 and node.head.lemma_.lower() in c["volitional"] | c["directive"]):
