@@ -227,10 +227,11 @@ class DocActors:
                 return True
         return False
 
-    def only_country(self, span) -> str | None:
-        """The country, if exactly one is named in a span (by name, city or actor)."""
+    def only_country(self, span, besides: str | None = None) -> str | None:
+        """The country, if exactly one is named in a span (by name, city or actor), leaving
+        `besides` out."""
         found = {m.actor.country for m in self.mentions
-                 if span.start_char <= m.start < span.end_char and m.actor.country}
+                 if span.start_char <= m.start < span.end_char and m.actor.country} - {besides}
         return found.pop() if len(found) == 1 else None
 
     # -- composition ----------------------------------------------------------------------

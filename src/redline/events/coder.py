@@ -384,12 +384,13 @@ class EventCoder:
             if place and not (home and place == sources[0][0].country):
                 # "missiles rained down on Kyiv": what is hit is the country attacked
                 return [(country_actor(actors, place), False)], "place"
-            struck = args.verb_objects(f.trigger) if f.pattern.pos == "verb" else []
-            country = actors.only_country(sent) if struck else None
+            struck = args.verb_objects(f.trigger) if f.pattern.pos == "verb" else [f.trigger]
             a = sources[0][0]
-            if country and (country != a.country or set(a.sectors) & INSURGENT_SECTORS):
-                # "rebels in eastern Ukraine shelled the town of Avdiivka": a place in the one
-                # country the sentence names
+            insurgent = bool(set(a.sectors) & INSURGENT_SECTORS)
+            country = actors.only_country(sent, besides=None if insurgent else a.country) if struck else None
+            if country and (country != a.country or insurgent):
+                # "rebels in eastern Ukraine shelled the town of Avdiivka", "a Russian barrage
+                # knocked out power", Kyiv said: a place in the other country the sentence names
                 return [(country_actor(actors, country), False)], "place"
         if home:
             # a curfew, a crackdown, a protest with no one else named: within the source's country
