@@ -384,7 +384,7 @@ class EventCoder:
             if place and not (home and place == sources[0][0].country):
                 # "missiles rained down on Kyiv": what is hit is the country attacked
                 return [(country_actor(actors, place), False)], "place"
-            struck = args.verb_objects(f.trigger) if f.pattern.pos == "verb" else [f.trigger]
+            struck = [] if home else args.verb_objects(f.trigger) if f.pattern.pos == "verb" else [f.trigger]
             a = sources[0][0]
             insurgent = bool(set(a.sectors) & INSURGENT_SECTORS)
             country = actors.only_country(sent, besides=None if insurgent else a.country) if struck else None
