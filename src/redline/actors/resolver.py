@@ -241,11 +241,15 @@ class DocActors:
         stack = [head]
         head_is_actor = head.i in self.by_token
         sector_head = head_is_actor and self.by_token[head.i].refs[0].kind == "sector"
+        # a possessor owns a phrase that names an actor: "Jordan's King Abdullah", "the IMF's
+        # executive board"
+        owned = head_is_actor or head.pos_ == "PROPN" or any(
+            c.i in self.by_token for c in head.children if c.dep_ in ("compound", "amod"))
         while stack:
             t = stack.pop()
             for c in t.children:
                 dep = c.dep_
-                if dep in NP_MODIFIERS or (dep == "poss" and (head_is_actor or head.pos_ == "PROPN")) or (
+                if dep in NP_MODIFIERS or (dep == "poss" and owned) or (
                         dep == "conj" and t.dep_ in ("amod", "compound", "nmod") and t.i != head.i):
                     if dep == "appos" and c.i not in self.by_token and not any(
                             k.i in self.by_token for k in c.subtree):
