@@ -29,10 +29,11 @@ def children(token: Token, *deps: str) -> list[Token]:
 
 
 def prep_objects(token: Token, preps) -> list[tuple[str, Token]]:
-    """Objects of the given prepositions attached to a token, as (preposition, object head)."""
+    """Objects of the given prepositions (None: any) attached to a token, as (preposition,
+    object head)."""
     out = []
     for c in token.children:
-        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+        if c.dep_ in ("prep", "agent", "dative") and (preps is None or c.lower_ in preps):
             for p in c.children:
                 if p.dep_ in ("pobj", "pcomp"):
                     out.append((c.lower_, p))

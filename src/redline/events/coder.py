@@ -125,6 +125,7 @@ class EventCoder:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         self._actors: DocActors | None = None    # the document being coded, for `target_kind`
+        self._memo: dict[tuple, object] = {}   # object candidates, sentence words: one document
 
     # -- finding triggers ---------------------------------------------------------------------
     def fire(self, token: Token, patterns: list[Pattern]) -> Firing | None:
@@ -156,22 +157,12 @@ class EventCoder:
             if xtok is None:
                 return None
         base = xtok if xtok is not None else token
-        if p.prep:
-            # "walk out of": spaCy often hangs "of" under the particle "out"
-            holders = [base] + [c for c in base.children if c.lower_ in p.particles]
-            candidates = [o for h in holders for prep, o in args.prep_objects(h, (p.prep,))]
-            for obj in args.verb_objects(base) if base.pos_ != "NOUN" else []:
-                for holder in {obj.i: obj, args.counted(obj).i: args.counted(obj)}.values():
-                    candidates += [o for prep, o in args.prep_objects(holder, (p.prep,))]
-            if not candidates:
-                return None
-        elif base.pos_ in ("NOUN", "PROPN") and xtok is None:
-            candidates = [o for prep, o in args.prep_objects(base, ("of",))]
-            candidates += [c for c in base.children if c.dep_ in ("compound", "nmod")]
-        else:
-            candidates = args.verb_objects(base)
-        candidates = [args.counted(o) for o in candidates]
-        candidates = candidates + [c for o in candidates for c in o.conjuncts]
+        key = (base.i, xtok is None, p.prep, p.particles if p.prep else ())
+        candidates = self._memo.get(key)
+        if candidates is None:    # the same for every pattern of the lemma: worked out once
+            candidates = self._memo[key] = self._candidates(p, base, xtok)
+        if p.prep and not candidates:
+            return None
         if p.objects:
             matched = [(o, max(len(spec) for spec in p.objects if self._object_ok(spec, o)))
                        for o in candidates if any(self._object_ok(spec, o) for spec in p.objects)]
@@ -183,6 +174,25 @@ class EventCoder:
             used = candidates if p.prep else []
             score = p.score(1)
         return Firing(p, token, used, xtok, score)
+
+    @staticmethod
+    def _candidates(p: Pattern, base: Token, xtok: Token | None) -> list[Token]:
+        """The words a pattern's `object` may match: the object of its preposition, a noun's
+        "of" phrase or compound, or the verb's object."""
+        if p.prep:
+            # "walk out of": spaCy often hangs "of" under the particle "out"
+            holders = [base] + [c for c in base.children if c.lower_ in p.particles]
+            candidates = [o for h in holders for prep, o in args.prep_objects(h, (p.prep,))]
+            for obj in args.verb_objects(base) if base.pos_ != "NOUN" else []:
+                for holder in {obj.i: obj, args.counted(obj).i: args.counted(obj)}.values():
+                    candidates += [o for prep, o in args.prep_objects(holder, (p.prep,))]
+        elif base.pos_ in ("NOUN", "PROPN") and xtok is None:
+            candidates = [o for prep, o in args.prep_objects(base, ("of",))]
+            candidates += [c for c in base.children if c.dep_ in ("compound", "nmod")]
+        else:
+            candidates = args.verb_objects(base)
+        candidates = [args.counted(o) for o in candidates]
+        return candidates + [c for o in candidates for c in o.conjuncts]
 
     def _object_kind(self, token: Token, kind: str) -> bool:
         """Whether the verb's object names an actor of that kind ("received Zelensky": a person)."""
@@ -204,6 +214,7 @@ class EventCoder:
     def code(self, doc: Doc, actors: DocActors, date: str | None = None) -> list[Event]:
         anchor = dates.parse_iso(date)
         self._actors = actors
+        self._memo = {}
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
             events.extend(self._code_sentence(index, sent, actors, anchor, events))
@@ -343,6 +354,9 @@ class EventCoder:
             trig = speaker_tok.head if speaker_tok.dep_ in ("nsubj", "nsubjpass") else trig
             mood.negated = False
         phrase = plover.means_of(trig, list(f.objects) + ([f.xcomp] if f.xcomp is not None else []))
+        words = self._memo.get(("words", sent.start))
+        if words is None:
+            words = self._memo[("words", sent.start)] = plover.Words(list(sent))
         out = []
         for (s, s_ref), (t, t_ref) in pairs:
             conf = confidence - 0.1 * (s_ref + t_ref) - (0.15 if how_target == "context" else 0)
@@ -351,7 +365,7 @@ class EventCoder:
             out.append(Event(
                 source=s, target=t, cameo=entry.code, cameo_root=entry.root, cameo_label=entry.label,
                 plover=entry.plover, plover_mode=plover.mode_for(entry.plover, entry.plover_mode, phrase),
-                plover_contexts=plover.contexts_for(entry.plover_contexts, sent, s.sectors + t.sectors),
+                plover_contexts=plover.contexts_for(entry.plover_contexts, words, s.sectors + t.sectors),
                 goldstein=entry.goldstein,
                 quad_class=entry.quad_class,
                 trigger=TextSpan(trig.text, trig.idx, trig.idx + len(trig.text)), sentence=ref,
@@ -587,6 +601,10 @@ class EventCoder:
         holders += [o for o in args.verb_objects(trig) if o not in holders] if p.pos == "verb" else []
         happened = args.occurrence_verb(trig) if p.pos == "noun" else None
         holders += [happened] if happened is not None else []
+        by_prep: dict[str, list[Token]] = {}
+        for h in holders:
+            for prep, o in args.prep_objects(h, None):
+                by_prep.setdefault(prep, []).append(o)
         src_actors = [a for t in src_tokens for a, _ in actors.actors_for(t)]
         own = {(a.country, a.igo) for a in src_actors}
         said = {(a.code, a.text) for a in src_actors}
@@ -606,8 +624,7 @@ class EventCoder:
                     src = next((t for t in src_tokens), None)
                     cands += args.noun_modifier_targets(trig, src, found)
             else:
-                for h in holders:
-                    cands += [o for _, o in args.prep_objects(h, (slot,))]
+                cands += by_prep.get(slot, [])
             for c in cands:
                 if c.i in src_ids:
                     continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from redline.data import data_path, load_yaml
 
@@ -23,10 +23,17 @@ Cue = tuple[str, ...]
 def vocabulary() -> dict:
     raw = load_yaml(data_path("plover.yaml"))
     cues = lambda words: [tuple(str(w).lower().split()) for w in words]  # noqa: E731
+    contexts = [(context, cues(words)) for context, words in raw["contexts"].items()]
+    by_first: dict[str, list[tuple[str, Cue]]] = {}   # first word of a cue -> (context, cue)
+    for context, cs in contexts:
+        for c in cs:
+            by_first.setdefault(c[0], []).append((context, c))
     return {
         "modes": {ptype: [(mode, cues(words)) for mode, words in modes.items()]
                   for ptype, modes in raw["modes"].items()},
-        "contexts": [(context, cues(words)) for context, words in raw["contexts"].items()],
+        "contexts": contexts,
+        "contexts_by_first": by_first,
+        "context_order": {context: n for n, (context, _) in enumerate(contexts)},
         "sector_contexts": raw["sector_contexts"],
         "refine_table": set(raw["refine_table"]),
     }
@@ -73,14 +80,14 @@ def mode_for(ptype: str | None, table_mode: str | None, phrase: list[Token]) -> 
     return table_mode
 
 
-def contexts_for(table_contexts, sent: Span, sectors: list[str]) -> list[str]:
-    """The codebook's contexts, then each context the sentence or the actors' sectors show."""
+def contexts_for(table_contexts, words: Words, sectors: list[str]) -> list[str]:
+    """The codebook's contexts, then each context the sentence (its `words`) or the actors'
+    sectors show."""
     out = list(table_contexts)
-    words = Words(list(sent))
     vocab = vocabulary()
-    for context, cues in vocab["contexts"]:
-        if context not in out and any(words.show(c) for c in cues):
-            out.append(context)
+    shown = {context for w in words.all for context, cue in vocab["contexts_by_first"].get(w, ())
+             if context not in out and words.show(cue)}
+    out.extend(sorted(shown, key=vocab["context_order"].get))
     for sector in sectors:
         for context in vocab["sector_contexts"].get(sector, []):
             if context not in out:
