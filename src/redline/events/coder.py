@@ -39,7 +39,7 @@ SELF_TARGET_CODES = ("14", "17", "081", "082", "083", "034", "0351", "0352", "02
                      "123", "1241", "1242", "132")
 # Roots whose passive events with no agent ("was shot dead", "a curfew was imposed") are
 # coded from an unknown actor of the country where they happen, with this sector.
-UNNAMED_AGENTS = {"17": "GOV", "18": "UAF"}
+UNNAMED_AGENTS = {"08": "GOV", "17": "GOV", "18": "UAF"}
 # What a protest demands, by the code of the demand, as the last digit of its code (14x1-14x4).
 DEMAND_PURPOSES = {"1041": "1", "1042": "2", "1043": "3", "1044": "4", "1051": "3", "1052": "2",
                    "1053": "3", "1054": "2", "1056": "2"}
@@ -415,9 +415,9 @@ class EventCoder:
                 if place == a.country and not a.sectors:   # a state acting at home: on its people
                     target = people_of(place, target.text)
                 return [(target, False)], "domestic"
-        if len({a.country for a, _ in sources}) >= 2 and (lookup(code).quad_class == 4 or (
+        if len({a.country for a, _ in sources}) >= 2 and (lookup(code).quad_class == 4 or code.startswith("087") or (
                 lookup(code).quad_class in (1, 2) and self._mutual(f.trigger))):
-            # "Indian and Pakistani troops breached the truce": at each other;
+            # "Indian and Pakistani troops breached the truce", "... pulled back": at each other;
             # "Greece and Turkey pledged to work together": with each other
             return sources, "tree"
         if root in CONTEXT_ROOTS:
