@@ -362,9 +362,13 @@ class EventCoder:
             conf = confidence - 0.1 * (s_ref + t_ref) - (0.15 if how_target == "context" else 0)
             pair_code, pair_rule = recode(code, rule, s, t)
             entry = lookup(pair_code)
+            mode = plover.mode_for(entry.plover, entry.plover_mode, phrase)
+            means = plover.code_for_mode(entry.code, mode)
+            if means:    # "struck with drones": 195, not 190
+                entry, pair_rule = lookup(means), f"{pair_rule}+{mode}"
             out.append(Event(
                 source=s, target=t, cameo=entry.code, cameo_root=entry.root, cameo_label=entry.label,
-                plover=entry.plover, plover_mode=plover.mode_for(entry.plover, entry.plover_mode, phrase),
+                plover=entry.plover, plover_mode=mode,
                 plover_contexts=plover.contexts_for(entry.plover_contexts, words, s.sectors + t.sectors),
                 goldstein=entry.goldstein,
                 quad_class=entry.quad_class,

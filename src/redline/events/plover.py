@@ -36,6 +36,7 @@ def vocabulary() -> dict:
         "context_order": {context: n for n, (context, _) in enumerate(contexts)},
         "sector_contexts": raw["sector_contexts"],
         "refine_table": set(raw["refine_table"]),
+        "mode_codes": raw["mode_codes"],
     }
 
 
@@ -93,3 +94,8 @@ def contexts_for(table_contexts, words: Words, sectors: list[str]) -> list[str]:
             if context not in out:
                 out.append(context)
     return out
+
+
+def code_for_mode(code: str, mode: str | None) -> str | None:
+    """The specific code a residual code takes from its means ("190" + aerial -> "195")."""
+    return vocabulary()["mode_codes"].get(code, {}).get(mode) if mode else None
