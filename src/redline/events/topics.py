@@ -17,7 +17,7 @@ from redline.events.plover import Words
 # "that India extradite her"), and to what a noun is ("a demand for aid", "calls to resign").
 VERB_LINKS = {"xcomp", "ccomp", "dobj", "attr", "oprd", "nsubjpass", "dative"}
 NOUN_LINKS = {"acl", "ccomp", "relcl"}
-LINKING_PREPS = {"for", "of", "to", "on", "over", "from"}
+LINKING_PREPS = {"for", "of", "to", "on", "over", "from", "into"}
 
 
 @lru_cache(maxsize=1)
