@@ -43,6 +43,8 @@ UNNAMED_AGENTS = {"08": "GOV", "17": "GOV", "18": "UAF"}
 # What a protest demands, by the code of the demand, as the last digit of its code (14x1-14x4).
 DEMAND_PURPOSES = {"1041": "1", "1042": "2", "1043": "3", "1044": "4", "1051": "3", "1052": "2",
                    "1053": "3", "1054": "2", "1056": "2"}
+# Participles that tie a thing to its owner: "a ship linked to Israel", "assets belonging to Russia".
+TIE_VERBS = {"link", "tie", "connect", "belong", "affiliate", "register"}
 # Roots of reactions to what someone else did: praise, criticism, rejection.
 REACTION_ROOTS = {"05", "11", "12"}
 # Words that make coordinated sources act towards each other ("pledged to work together").
@@ -696,10 +698,13 @@ class EventCoder:
                 if got:
                     return got
             if c.dep_ in ("acl", "amod") and c.pos_ == "VERB":
-                # "a proposal put forward by Egypt", "a US-drafted resolution", "Russian-backed forces"
+                # "a proposal put forward by Egypt", "a US-drafted resolution", "Russian-backed
+                # forces", "a ship linked to Israel"
                 for d in c.children:
-                    if d.dep_ in ("agent", "npadvmod", "compound", "nmod", "amod"):
-                        who = next((p for p in d.children if p.dep_ == "pobj"), d) if d.dep_ == "agent" else d
+                    tied = d.dep_ == "prep" and d.lower_ == "to" and c.lemma_.lower() in TIE_VERBS
+                    if d.dep_ in ("agent", "npadvmod", "compound", "nmod", "amod") or tied:
+                        who = (next((p for p in d.children if p.dep_ == "pobj"), d)
+                               if d.dep_ in ("agent", "prep") else d)
                         got = actors.actors_for(who)
                         if got:
                             return got
