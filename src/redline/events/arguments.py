@@ -157,6 +157,11 @@ def noun_sources(noun: Token, actor_tokens) -> list[Token]:
     agents = [p for _, p in prep_objects(noun, ("by",))]
     if agents:
         return agents[:1]
+    # "fired a missile in defiance of UN resolutions", "in protest at": the clause's subject
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
+        subjects = verb_subjects(noun.head.head)
+        if subjects:
+            return subjects
     # "Russia launched an offensive", "held eight hours of talks": the light verb's subject
     node = noun
     for _ in range(3):
