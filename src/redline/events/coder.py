@@ -303,19 +303,25 @@ class EventCoder:
             place = self._location_country(f, actors) or actors.only_country(sent)
             if place:   # "tens of thousands rallied in Tbilisi": the people of the country
                 sources = [(people_of(place, "protesters"), True)]
-        unnamed = (not sources and not src_tokens and p.pos == "verb" and args.is_passive(trig)
-                   and root in UNNAMED_AGENTS)
+        unnamed = None
+        if not sources and p.pos == "verb":
+            if not src_tokens and args.is_passive(trig):
+                unnamed = UNNAMED_AGENTS.get(root)
+            elif root in ("18", "19") and any(t.lemma_.lower() in actors.words["hidden_attacker_instruments"]
+                                              for t in src_tokens):
+                unnamed = "UAF"
         if not sources and not p.symmetric and not unnamed:
             return []
         targets = self._targets(f, actors, found, src_tokens)
         if unnamed:
-            # "Abe was shot dead in Nara", "a curfew was imposed in Sri Lanka": no agent named,
-            # so an unknown attacker, or the authorities, of the country where it happened
+            # "Abe was shot dead in Nara", "a curfew was imposed in Sri Lanka", "a roadside bomb
+            # killed soldiers": no agent named, so an unknown attacker, or the authorities, of the
+            # country where it happened
             place = self._location_country(f, actors, objects=True) or next(
                 (a.country for a, _ in targets if a.country), None) or actors.only_country(sent)
             if not place:
                 return []
-            sector = UNNAMED_AGENTS[root]
+            sector = unnamed
             sources = [(Actor("unnamed", self.kb_code(actors, place, [sector]), place, None, [sector]), True)]
             if not targets:
                 targets = [(country_actor(actors, place), False)]
