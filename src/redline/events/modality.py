@@ -46,6 +46,9 @@ def _negated_here(t: Token, c: dict) -> bool:
     for ch in t.children:
         if ch.dep_ == "neg" or (ch.dep_ in ("advmod", "det", "preconj") and ch.lower_ in c["negation"]):
             return True
+        if ch.dep_ in ("nsubj", "nsubjpass") and any(
+                g.dep_ in ("det", "preconj") and g.lower_ in c["negation"] for g in ch.children):
+            return True     # "No Ukrainian drones targeted Moscow", "Neither Russia nor Ukraine attacked"
         if ch.dep_ == "prep":
             for p in ch.children:
                 if p.dep_ == "pobj" and (ch.lower_, p.lemma_.lower()) in c["negating_phrases"]:
