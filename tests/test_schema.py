@@ -29,8 +29,8 @@ def test_document_and_event_fields(code):
 
 def test_empty_document_has_no_events_and_a_warning(code):
     from redline.records import Document
-    from redline.sources.readers import _check_date
-    doc = _check_date(Document(id="e", text="  "))
+    from redline.sources.checks import check_document
+    doc = check_document(Document(id="e", text="  "))
     assert doc.warnings
 
 

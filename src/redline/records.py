@@ -141,7 +141,12 @@ class Document:
     title: str | None = None
     date: str | None = None
     url: str | None = None
-    origin: str | None = None               # where it was read: "file.jsonl:12", "-", a path
+    origin: str | None = None               # where it was read: "file.jsonl:12", "-", a path, a URL
+    # Provenance for the store, not part of the output schema: when the page was downloaded
+    # (ISO time, UTC) and where the record starts in its origin (byte offset in a WARC file,
+    # line in a JSONL file, entry number in a feed).
+    fetched_at: str | None = None
+    offset: int | None = None
     events: list[Event] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
