@@ -1,4 +1,5 @@
-"""redline's command line: `redline extract`, `redline eval`, `redline dict import-petrarch`."""
+"""redline's command line: `redline extract`, `redline eval`, `redline dict import-petrarch`, and the
+event store's `redline ingest`, `redline events` and `redline export`."""
 from __future__ import annotations
 
 import sys
@@ -128,6 +129,135 @@ def evaluate(gold, per_root, per_code, show_errors, as_json, actor_files, lexico
     except RedlineError as e:
         _fail(e)
     click.echo(report(result, per_root=per_root, per_code=per_code, errors=show_errors, as_json=as_json))
+
+
+def _iso_day(ctx, param, value):
+    from redline.events.dates import parse_iso
+
+    if value is not None and parse_iso(value) is None:
+        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)")
+    return value
+
+
+_DB_OPTION = click.option("--db", "db_path", default="redline.duckdb", show_default=True,
+                          type=click.Path(dir_okay=False), help="DuckDB file of the event store.")
+_WAIT_OPTION = click.option("--wait", type=click.FloatRange(0, 3600), default=60.0, show_default=True,
+                            help="Seconds to wait while another process holds the database.")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@_DB_OPTION
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes that parse in parallel (each loads the model once).")
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=32, show_default=True,
+              help="Documents per spaCy batch and per database transaction.")
+@click.option("--model", default=None, help="spaCy pipeline to load.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Extra actor file (YAML or CSV); may be repeated.")
+@click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Extra event pattern file (YAML); may be repeated.")
+@click.option("--fetch", is_flag=True, help="For feeds, download each entry's linked page and code its text.")
+@_WAIT_OPTION
+@click.option("-v", "--verbose", is_flag=True, help="Print a line on stderr after each stored batch.")
+def ingest(inputs, db_path, workers, batch_size, model, actor_files, lexicon_files, fetch, wait, verbose) -> None:
+    """Code INPUTS and store documents, events, quotes and actors in the DuckDB store.
+
+    Documents already stored (same normalised text) are skipped, so ingesting an input again adds
+    nothing; near-duplicates are stored with `duplicate_of` and not coded. Each batch is one
+    transaction: an ingest killed at any point and run again ends with the rows of an
+    uninterrupted run. Exit status: 0 when every input was stored, 1 when some failed.
+    """
+    from redline.pipeline import Options
+    from redline.store.ingest import ingest as run_ingest
+
+    options = Options(model=model, workers=workers, batch_size=batch_size, actor_files=tuple(actor_files),
+                      lexicon_files=tuple(lexicon_files), modality="all")
+
+    def report_error(doc):
+        click.echo(f"redline: {doc.error}", err=True)
+
+    def report_batch(summary):
+        if verbose:
+            click.echo(f"redline: batch {summary.batches} stored ({summary.read} documents read)", err=True)
+
+    try:
+        summary = run_ingest(inputs, db_path, options, fetch=fetch, wait=wait, on_error=report_error,
+                             on_batch=report_batch)
+    except RedlineError as e:
+        _fail(e)
+    click.echo(f"redline: {summary.line()}", err=True)
+    sys.exit(1 if summary.errors else 0)
+
+
+@main.command()
+@_DB_OPTION
+@click.option("--actor", help="Actor on either side: code prefix (RUS matches RUSGOV) or full name.")
+@click.option("--dyad", nargs=2, metavar="SOURCE TARGET", help="Source and target, each matched like --actor.")
+@click.option("--code", help="CAMEO code or code prefix (04 matches 040-046).")
+@click.option("--root", type=click.IntRange(1, 20), help="CAMEO root code, 1-20.")
+@click.option("--plover", help="PLOVER event type (ASSAULT, AID, ...).")
+@click.option("--quad", type=click.IntRange(1, 4), help="QuadClass: 1 verbal cooperation, 2 material "
+                                                        "cooperation, 3 verbal conflict, 4 material conflict.")
+@click.option("--since", callback=_iso_day, help="First date on or after this day (YYYY-MM-DD).")
+@click.option("--until", callback=_iso_day, help="First date on or before this day (YYYY-MM-DD).")
+@click.option("--modality", type=click.Choice(["asserted", "negated", "hypothetical", "all"]),
+              default="asserted", show_default=True, help="Events that happened, were denied, might happen.")
+@click.option("--text", help="Words in the sentence of one of the event's mentions (case-insensitive).")
+@click.option("--limit", type=click.IntRange(0, None), default=100, show_default=True,
+              help="Events shown at most; 0 for all.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array, each event with its mentions.")
+@_WAIT_OPTION
+def events(db_path, actor, dyad, code, root, plover, quad, since, until, modality, text, limit, as_json,
+           wait) -> None:
+    """Find stored events, oldest first, and print them as a table or JSON."""
+    from redline.store.database import open_db
+    from redline.store.query import EventFilter, events_json, events_table, find_events
+
+    query = EventFilter(actor=actor, dyad=tuple(dyad) if dyad else None, code=code,
+                        root=str(root) if root else None, plover=plover, quad=quad, since=since,
+                        until=until, modality=modality, text=text, limit=limit or None)
+    try:
+        with open_db(db_path, read_only=True, wait=wait) as con:
+            found = find_events(con, query, with_mentions=as_json)
+    except RedlineError as e:
+        _fail(e)
+    click.echo(events_json(found) if as_json else events_table(found))
+
+
+@main.command()
+@click.argument("out", type=click.Path())
+@_DB_OPTION
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["parquet", "csv", "jsonl", "gdelt-events", "gdelt-mentions"]),
+              help="parquet: a directory partitioned by month; csv, jsonl: a file; gdelt-events, "
+                   "gdelt-mentions: GDELT 2.0's 61- and 16-column tab-separated tables.")
+@click.option("--table", type=click.Choice(["events", "mentions", "documents", "quotes", "actors"]),
+              default="events", show_default=True, help="Table for parquet, csv and jsonl.")
+@_WAIT_OPTION
+def export(out, db_path, fmt, table, wait) -> None:
+    """Write the store's events (or another table) to OUT (`-` for stdout, except parquet)."""
+    from pathlib import Path
+
+    from redline.store.database import open_db
+    from redline.store.export import export as run_export
+
+    if fmt == "parquet":
+        target = Path(out)
+        if out == "-" or target.is_file() or (target.is_dir() and any(target.iterdir())):
+            raise click.UsageError(f"{out}: parquet export needs a new or empty directory")
+    elif out != "-" and Path(out).is_dir():
+        raise click.UsageError(f"{out}: is a directory; {fmt} export writes one file")
+    try:
+        with open_db(db_path, read_only=True, wait=wait) as con:
+            count = run_export(con, fmt, out, table=table, stdout=sys.stdout)
+    except RedlineError as e:
+        _fail(e)
+    except OSError as e:
+        click.echo(f"redline: {out}: cannot be written ({e.strerror or e})", err=True)
+        sys.exit(1)
+    what = {"gdelt-events": "events", "gdelt-mentions": "mentions"}.get(fmt, table)
+    click.echo(f"redline: {count} {what} rows written to {out}", err=True)
 
 
 @main.group(name="dict")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, TypeVar
 
 import redline.extensions  # noqa: F401
 from redline.actors.component import ActorsComponent
@@ -23,6 +23,9 @@ from redline.records import Document, Event
 
 MODALITIES = ("asserted", "all")
 
+
+
+T = TypeVar("T")
 
 @dataclass
 class Options:
@@ -112,9 +115,10 @@ def _run_chunk(chunk: list[Document]) -> list[Document]:
     return list(_worker._process_serial(chunk))
 
 
-def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    chunk: list[Document] = []
-    for d in documents:
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Items in lists of `size` (the last may be shorter)."""
+    chunk: list[T] = []
+    for d in items:
         chunk.append(d)
         if len(chunk) >= size:
             yield chunk
@@ -126,7 +130,7 @@ def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]
 def _parallel(documents: Iterable[Document], options: Options) -> Iterator[Document]:
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(options.workers, initializer=_init_worker, initargs=(options,)) as pool:
-        for chunk in pool.imap(_run_chunk, _chunks(documents, options.batch_size)):
+        for chunk in pool.imap(_run_chunk, chunks(documents, options.batch_size)):
             yield from chunk
 
 

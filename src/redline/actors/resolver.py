@@ -500,6 +500,10 @@ class DocActors:
             return None
         return Actor(token.text, prev.code, prev.country, prev.igo, list(prev.sectors), prev.name, prev.kind)
 
+    def previous_group(self, token: Token, sector: str) -> Actor | None:
+        """The armed group of that sector named last, within the reference window."""
+        return self._previous(token, lambda a: a.kind == "group" and sector in a.sectors and bool(a.country))
+
     def previous_person(self, token: Token, outside) -> Actor | None:
         """The person last named before a pronoun, among tokens `outside(i)` allows."""
         for i, actor in reversed(self._timeline):

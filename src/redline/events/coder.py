@@ -474,6 +474,13 @@ class EventCoder:
                     continue
                 if not a.sectors or a.kind == "person":
                     continue      # a named person's country is never guessed from the sentence
+                if a.sectors[0] in INSURGENT_SECTORS:
+                    # "militants fired rockets", after "Islamic Jihad ..." was named: that group
+                    group = actors.previous_group(f.trigger, a.sectors[0])
+                    if group is not None:
+                        kept.append((Actor(a.text, group.code, group.country, group.igo,
+                                           list(group.sectors), group.name, "group"), True))
+                        continue
                 if place is None:
                     place = (self._location_country(f, actors, objects=True)
                              or actors.only_country(actors.sentence_of(f.trigger)) or "")

@@ -1,0 +1,205 @@
+"""`redline ingest`: inputs -> dedupe -> pipeline -> the store, a batch per transaction.
+
+Why a killed ingest resumes exactly: documents are stored in input order, a batch of consecutive
+documents per transaction (its documents, event mentions, quotes, actors and the events merged
+again, together). What a SIGKILL leaves is therefore the stored documents of a prefix of the
+input. A rerun loads what that prefix left (fingerprints, ids, the near-duplicate index rebuilt
+in storing order, the next sequence number), skips the stored documents as exact duplicates,
+and decides everything after them as the uninterrupted run did.
+"""
+from __future__ import annotations
+
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from itertools import chain
+from typing import Callable, Iterable, Iterator
+
+from redline.pipeline import Options, Pipeline, chunks
+from redline.records import Document
+from redline.store.database import DEFAULT_WAIT, open_db
+from redline.store.merging import KEY_COLUMNS, count_events, remerge
+from redline.store.rows import BatchRows, StoredDocument, insert
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest did, for the final line on stderr."""
+    read: int = 0
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+    coded: int = 0
+    mentions: int = 0
+    quotes: int = 0
+    errors: int = 0
+    batches: int = 0
+    events_in_store: int = 0
+    elapsed: float = 0.0
+
+    def line(self) -> str:
+        return (f"{self.read} documents read: {self.exact_duplicates + self.near_duplicates} duplicates "
+                f"({self.exact_duplicates} exact, {self.near_duplicates} near), {self.coded} coded "
+                f"({self.mentions} event mentions, {self.quotes} quotes), {self.errors} errors; "
+                f"{self.events_in_store} events in the store; {self.elapsed:.1f} s")
+
+
+@dataclass
+class SeenState:
+    """What the store already holds, as far as deciding about a new document goes."""
+    fingerprints: set[str] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
+    next_seq: int = 0
+    near: object = None          # redline.dedupe.documents.NearDuplicates
+
+    @classmethod
+    def load(cls, con, threshold: float) -> "SeenState":
+        from redline.dedupe.documents import NearDuplicates
+
+        state = cls(near=NearDuplicates(threshold=threshold))
+        cursor = con.execute("SELECT id, fingerprint, signature, duplicate_of FROM documents ORDER BY seq")
+        while rows := cursor.fetchmany(10_000):
+            for doc_id, fp, sig, duplicate_of in rows:
+                state.ids.add(doc_id)
+                state.fingerprints.add(fp)
+                # only originals are in the index: check_and_add never adds a copy
+                if duplicate_of is None and sig:
+                    state.near.add(doc_id, sig)
+        state.next_seq = con.execute("SELECT coalesce(max(seq) + 1, 0) FROM documents").fetchall()[0][0]
+        return state
+
+    def store_id(self, doc: Document) -> str:
+        """The document's own id unless another stored document has it: then the origin makes it unique."""
+        candidate = doc.id
+        if candidate in self.ids and doc.origin and doc.origin != doc.id:
+            candidate = f"{doc.id}@{doc.origin}"
+        base, n = candidate, 2
+        while candidate in self.ids:
+            candidate = f"{base}#{n}"
+            n += 1
+        self.ids.add(candidate)
+        return candidate
+
+
+def _classify(documents: Iterable[Document], state: SeenState, summary: IngestSummary,
+              on_error: Callable[[Document], None]) -> Iterator[StoredDocument]:
+    """Documents to store, in input order; exact duplicates and unreadable inputs are dropped here."""
+    from redline.dedupe.documents import fingerprint, signature
+
+    for doc in documents:
+        summary.read += 1
+        if doc.error is not None:
+            summary.errors += 1
+            on_error(doc)
+            continue
+        fp = fingerprint(doc.text)
+        if fp in state.fingerprints:
+            summary.exact_duplicates += 1
+            continue
+        state.fingerprints.add(fp)
+        sig = signature(doc.text)
+        store_id = state.store_id(doc)
+        original = state.near.check_and_add(store_id, sig)
+        if original is not None:
+            summary.near_duplicates += 1
+        item = StoredDocument(doc=doc, store_id=store_id, seq=state.next_seq, fingerprint=fp,
+                              signature=sig, duplicate_of=original, coded=original is None)
+        state.next_seq += 1
+        yield item
+
+
+def _coded(items: Iterator[StoredDocument], make_pipeline: Callable[[], Pipeline]) -> Iterator[StoredDocument]:
+    """The same items in the same order, the ones to code passed through the pipeline.
+
+    Only originals go to the pipeline; copies wait in `pending` for the coded documents before
+    them. The pipeline returns documents in input order (with workers, as copies), so the next
+    item to code in `pending` is always the one the pipeline hands back. The pipeline (and the
+    model) is loaded only when a first document needs coding: a re-ingest of stored inputs
+    loads nothing."""
+    items = iter(items)
+    first = None
+    for item in items:
+        if item.coded:
+            first = item
+            break
+        yield item
+    if first is None:
+        return
+    pipeline = make_pipeline()
+    pending: deque[StoredDocument] = deque()
+
+    def to_code() -> Iterator[Document]:
+        for item in chain([first], items):
+            pending.append(item)
+            if item.coded:
+                yield item.doc
+
+    for doc in pipeline.process(to_code()):
+        while not pending[0].coded:
+            yield pending.popleft()
+        item = pending.popleft()
+        item.doc = doc
+        yield item
+    while pending:
+        yield pending.popleft()
+
+
+def write_batch(con, batch: list[StoredDocument], window_days: int = 1) -> BatchRows:
+    """Store one batch and merge its events again, all in one transaction."""
+    rows = BatchRows()
+    ingested_at = datetime.now(timezone.utc).replace(tzinfo=None)
+    for item in batch:
+        rows.add(item, ingested_at)
+    keys = {tuple(m[c] for c in KEY_COLUMNS) for m in rows.event_mentions}
+    con.begin()
+    try:
+        for table, data in rows.tables().items():
+            insert(con, table, data)
+        remerge(con, keys, window_days)
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+    return rows
+
+
+def ingest(inputs: Iterable[str], db_path: str, options: Options | None = None, *,
+           pipeline: Pipeline | None = None, stdin=None, fetch: bool = False, near_threshold: float = 0.8,
+           window_days: int = 1, wait: float = DEFAULT_WAIT, on_error: Callable[[Document], None] = lambda doc: None,
+           on_batch: Callable[[IngestSummary], None] = lambda summary: None) -> IngestSummary:
+    """Read, deduplicate, code and store `inputs` into the DuckDB store at `db_path`.
+
+    Every event is stored with its modality, so the pipeline given must keep negated and
+    hypothetical events (`Options(modality="all")`, the default built here). The store is open
+    only while a batch is written; `wait` is how long to wait for a reader's lock. `fetch`
+    downloads the pages that feed entries link to (see `redline.sources`)."""
+    from redline.sources.readers import read_inputs
+
+    started = time.monotonic()
+    summary = IngestSummary()
+    with open_db(db_path, wait=wait) as con:
+        state = SeenState.load(con, near_threshold)
+    options = options or Options()
+
+    def make_pipeline() -> Pipeline:
+        return pipeline or Pipeline(Options(**{**options.__dict__, "modality": "all"}))
+
+    documents = read_inputs(inputs, stdin=stdin, fetch=True) if fetch else read_inputs(inputs, stdin=stdin)
+    items = _coded(_classify(documents, state, summary, on_error), make_pipeline)
+    for batch in chunks(items, max(1, options.batch_size)):
+        with open_db(db_path, wait=wait) as con:
+            rows = write_batch(con, batch, window_days)
+        for item in batch:
+            if item.coded and item.doc.error is None:
+                summary.coded += 1
+            elif item.doc.error is not None:
+                summary.errors += 1
+                on_error(item.doc)
+        summary.mentions += len(rows.event_mentions)
+        summary.quotes += len(rows.quotes)
+        summary.batches += 1
+        on_batch(summary)
+    with open_db(db_path, read_only=True, wait=wait) as con:
+        summary.events_in_store = count_events(con)
+    summary.elapsed = time.monotonic() - started
+    return summary
