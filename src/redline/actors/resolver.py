@@ -20,6 +20,8 @@ from redline.records import Actor, Mention
 
 # A proper name spaCy did not call a place counts as one only for a city this large.
 BIG_CITY = 50_000
+# "both sides", "the three governments": how many parties a group noun refers back to.
+GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
 # Entity labels that never name a place.
 NUMERIC_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 # Dependencies that keep a modifier inside its head's noun phrase.
@@ -413,6 +415,10 @@ class DocActors:
         token = counted(token)       # "thousands of Kenyans" are Kenyans
         for t in sorted([token] + list(token.conjuncts), key=lambda x: x.i):
             found = self.compose(self.np_head(t)) or self.compose(t)
+            pair = self.pair_back(t) if not (found and (found[0].country or found[0].igo)) else []
+            if pair:      # "both sides", "the three European governments"
+                out.extend((a, True) for a in pair)
+                continue
             if found:
                 owner = self._possessor(t) if not (found[0].country or found[0].igo) else None
                 if owner is not None:   # "its troops", "their government"
@@ -422,29 +428,34 @@ class DocActors:
                     continue
                 out.extend((a, False) for a in self._fill_country(t, found))
                 continue
-            pair = self.pair_back(t)
-            if pair:
-                out.extend((a, True) for a in pair)
-                continue
             ref = self.refer_back(t)
             if ref is not None:
                 out.append((ref, True))
         return out
 
     def pair_back(self, token: Token) -> list[Actor]:
-        """"both sides", "the two countries": the last two parties named in the sentence or the
-        one before."""
-        if token.lemma_.lower() not in self.words["pair_nouns"] or not any(
-                c.lower_ in ("both", "two") for c in token.children):
+        """"both sides", "the two countries", "the three governments": the last parties named,
+        as many as said, in the sentence or the one before."""
+        if token.lemma_.lower() not in self.words["pair_nouns"]:
+            return []
+        wanted = next((GROUP_SIZES[c.lower_] for c in token.children if c.lower_ in GROUP_SIZES), 0)
+        if not wanted:
             return []
         k = bisect_right(self._sent_starts, token.i) - 1
         lo = self._sent_starts[max(0, k - 1)]
+        # a coordination of that many parties first: "Spain, Ireland and Norway ... the three"
+        for t in reversed(self.doc[lo:token.i]):
+            if t.dep_ != "conj" and len(t.conjuncts) + 1 == wanted and t.i in self.by_token:
+                group = [a for c in sorted([t] + list(t.conjuncts), key=lambda x: x.i)
+                         for a in self.compose(self.np_head(c))[:1]]
+                if len(group) == wanted and all(a.country or a.igo for a in group):
+                    return group
         found: list[Actor] = []
         for i, actor in reversed(self._timeline):
             if lo <= i < token.i and (actor.country or actor.igo) and all(
                     (actor.code, actor.country) != (a.code, a.country) for a in found):
                 found.append(actor)
-                if len(found) == 2:
+                if len(found) == wanted:
                     return list(reversed(found))
         return []
 
