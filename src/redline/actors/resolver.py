@@ -334,6 +334,11 @@ class DocActors:
         if name and name in self._people_seen and not (person_country or person_igo or owners):
             seen = self._people_seen[name]
             return [Actor(self._text(tokens), seen.code, seen.country, seen.igo, list(seen.sectors), name, kind)]
+        if person_country and owners and all(c != person_country for c, _ in owners) and kind == "person":
+            # "Belgian King Philippe" is not France's former prime minister Edouard Philippe:
+            # a surname alias that contradicts the phrase's own country names someone else
+            name, person_country, person_igo, kind = None, None, None, ""
+            sectors = [x for x in sectors if x != "ELI"]
         if person_country or person_igo:
             owners = [(person_country, person_igo)] + [o for o in owners if o != (person_country, person_igo)]
         if not owners and not sectors and not name:

@@ -516,7 +516,9 @@ class EventCoder:
             preps = preps + ("on", "into", "against", "over")
         for h in holders:
             for _, o in args.prep_objects(h, preps):
-                for a, _r in actors.actors_for(o) or self._inside(o, actors):
+                # "outside the French embassy in Niamey": an embassy names its state, not the place
+                mission = o.lemma_.lower() in actors.words["mission_nouns"]
+                for a, _r in [] if mission else actors.actors_for(o) or self._inside(o, actors):
                     if a.country:
                         return a.country
                 # "at a wedding reception in Kabul": the place of the place
