@@ -42,36 +42,36 @@ def test_independent_test_set_floors():
     """tests/data/test_events.jsonl and test_wire.jsonl were written apart from the coder and are
     not tuned on; they tell how redline generalises. Floors only catch regressions."""
     result = evaluate(str(ROOT / "tests" / "data" / "test_events.jsonl"))
-    assert result["overall"]["dyad_root"]["f1"] >= 0.65
-    assert result["root_accuracy"]["codebook"] >= 0.75
-    assert result["code_accuracy"]["codebook"] >= 0.65
-    assert result["plover_accuracy"]["codebook"] >= 0.75
+    assert result["overall"]["dyad_root"]["f1"] >= 0.67
+    assert result["root_accuracy"]["codebook"] >= 0.76
+    assert result["code_accuracy"]["codebook"] >= 0.66
+    assert result["plover_accuracy"]["codebook"] >= 0.77
     assert result["source_accuracy"]["codebook"] >= 0.95
     wire = evaluate(str(ROOT / "tests" / "data" / "test_wire.jsonl"))
-    assert wire["overall"]["dyad_root"]["f1"] >= 0.45
+    assert wire["overall"]["dyad_root"]["f1"] >= 0.48
 
 
 def test_wire_dev_set_floor():
     """tests/data/dev_wire.jsonl: long wire-style sentences with several actors and events."""
     result = evaluate(str(ROOT / "tests" / "data" / "dev_wire.jsonl"))
-    assert result["overall"]["dyad_root"]["f1"] >= 0.57
+    assert result["overall"]["dyad_root"]["f1"] >= 0.60
 
 
 def test_dev_set_floors(dev_result):
     overall = dev_result["overall"]
-    assert overall["root"]["f1"] >= 0.75
-    assert overall["dyad_root"]["f1"] >= 0.70
+    assert overall["root"]["f1"] >= 0.76
+    assert overall["dyad_root"]["f1"] >= 0.71
     assert overall["dyad_root"]["precision"] >= 0.75
-    assert overall["code"]["f1"] >= 0.56
-    assert dev_result["plover_accuracy"]["all"] >= 0.69
+    assert overall["code"]["f1"] >= 0.58
+    assert dev_result["plover_accuracy"]["all"] >= 0.72
     assert dev_result["source_accuracy"]["all"] >= 0.96
 
 
 # Root F1 per CAMEO root on the dev set, a few points under what redline scores
 # (`redline eval tests/data/dev_events.jsonl --per-root`): a root that regresses fails alone.
 ROOT_FLOORS = {"01": 0.55, "02": 0.85, "03": 0.70, "04": 0.75, "05": 0.70, "06": 0.65, "07": 0.65,
-               "08": 0.55, "09": 0.55, "10": 0.80, "11": 0.80, "12": 0.80, "13": 0.70, "14": 0.70,
-               "15": 0.55, "16": 0.65, "17": 0.65, "18": 0.60, "19": 0.70, "20": 0.55}
+               "08": 0.70, "09": 0.55, "10": 0.80, "11": 0.80, "12": 0.80, "13": 0.70, "14": 0.70,
+               "15": 0.55, "16": 0.65, "17": 0.68, "18": 0.70, "19": 0.70, "20": 0.55}
 
 
 @pytest.mark.parametrize("root", sorted(ROOT_FLOORS))
