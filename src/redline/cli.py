@@ -145,6 +145,17 @@ _WAIT_OPTION = click.option("--wait", type=click.FloatRange(0, 3600), default=60
                             help="Seconds to wait while another process holds the database.")
 
 
+def _dask_address(ctx, param, value):
+    from redline.store.distributed import parse_address
+
+    if value is not None:
+        try:
+            parse_address(value)
+        except ValueError as e:
+            raise click.BadParameter(str(e))
+    return value
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @_DB_OPTION
@@ -158,32 +169,53 @@ _WAIT_OPTION = click.option("--wait", type=click.FloatRange(0, 3600), default=60
 @click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(dir_okay=False),
               help="Extra event pattern file (YAML); may be repeated.")
 @click.option("--fetch", is_flag=True, help="For feeds, download each entry's linked page and code its text.")
+@click.option("--dask", "dask_address", metavar="ADDRESS", callback=_dask_address,
+              help="Code the batches on a Dask cluster: a scheduler address (tcp://HOST:8786), a "
+                   "scheduler file (*.json), or local:N to start N local worker processes for this run.")
+@click.option("--parts", "parts_dir", type=click.Path(file_okay=False),
+              help="With --dask: directory where workers leave each coded batch as a Parquet part; it "
+                   "must be shared by this machine and every worker.  [default: DB.parts]")
 @_WAIT_OPTION
 @click.option("-v", "--verbose", is_flag=True, help="Print a line on stderr after each stored batch.")
-def ingest(inputs, db_path, workers, batch_size, model, actor_files, lexicon_files, fetch, wait, verbose) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar (it is drawn only when stderr is a terminal).")
+def ingest(inputs, db_path, workers, batch_size, model, actor_files, lexicon_files, fetch, dask_address,
+           parts_dir, wait, verbose, quiet) -> None:
     """Code INPUTS and store documents, events, quotes and actors in the DuckDB store.
 
     Documents already stored (same normalised text) are skipped, so ingesting an input again adds
     nothing; near-duplicates are stored with `duplicate_of` and not coded. Each batch is one
     transaction: an ingest killed at any point and run again ends with the rows of an
-    uninterrupted run. Exit status: 0 when every input was stored, 1 when some failed.
+    uninterrupted run. With --dask the documents are read and deduplicated here and coded on the
+    cluster's workers; the rows stored are the same. Exit status: 0 when every input was stored,
+    1 when some failed.
     """
     from redline.pipeline import Options
+    from redline.progress import ProgressBar, count_documents, wanted
     from redline.store.ingest import ingest as run_ingest
 
+    if dask_address and workers > 1:
+        raise click.UsageError("--workers and --dask: choose one (with --dask the cluster's workers code)")
+    if parts_dir and not dask_address:
+        raise click.UsageError("--parts is where --dask workers leave their results: it needs --dask")
     options = Options(model=model, workers=workers, batch_size=batch_size, actor_files=tuple(actor_files),
                       lexicon_files=tuple(lexicon_files), modality="all")
+    total = count_documents(inputs) if wanted(sys.stderr, quiet=quiet) else None
+    bar = ProgressBar(total, stream=sys.stderr, quiet=quiet)
 
     def report_error(doc):
-        click.echo(f"redline: {doc.error}", err=True)
+        bar.write(f"redline: {doc.error}")
 
     def report_batch(summary):
+        bar.status(f"{summary.coded} coded, {summary.exact_duplicates + summary.near_duplicates} dup, "
+                   f"{summary.errors} err")
         if verbose:
-            click.echo(f"redline: batch {summary.batches} stored ({summary.read} documents read)", err=True)
+            bar.write(f"redline: batch {summary.batches} stored ({summary.read} documents read)")
 
     try:
-        summary = run_ingest(inputs, db_path, options, fetch=fetch, wait=wait, on_error=report_error,
-                             on_batch=report_batch)
+        with bar:
+            summary = run_ingest(inputs, db_path, options, fetch=fetch, wait=wait, dask=dask_address,
+                                 parts_dir=parts_dir, on_error=report_error, on_batch=report_batch,
+                                 on_read=lambda s: bar.update(s.read))
     except RedlineError as e:
         _fail(e)
     click.echo(f"redline: {summary.line()}", err=True)

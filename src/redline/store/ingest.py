@@ -6,6 +6,10 @@ again, together). What a SIGKILL leaves is therefore the stored documents of a p
 input. A rerun loads what that prefix left (fingerprints, ids, the near-duplicate index rebuilt
 in storing order, the next sequence number), skips the stored documents as exact duplicates,
 and decides everything after them as the uninterrupted run did.
+
+Where the coding happens is the one thing that varies: in this process (`--workers 1`), in local
+worker processes (`--workers N`), or on a Dask cluster (`--dask`, see `store.distributed`). Reading,
+deduplication and writing stay here in every case, so the rows stored are the same.
 """
 from __future__ import annotations
 
@@ -15,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import chain
 from typing import Callable, Iterable, Iterator
+
+import pyarrow as pa
 
 from redline.pipeline import Options, Pipeline, chunks
 from redline.records import Document
@@ -36,6 +42,8 @@ class IngestSummary:
     batches: int = 0
     events_in_store: int = 0
     elapsed: float = 0.0
+    parts_coded: int = 0         # --dask: batches coded on the cluster in this run
+    parts_reused: int = 0        # --dask: batches whose part an interrupted run had left
 
     def line(self) -> str:
         return (f"{self.read} documents read: {self.exact_duplicates + self.near_duplicates} duplicates "
@@ -82,12 +90,14 @@ class SeenState:
 
 
 def _classify(documents: Iterable[Document], state: SeenState, summary: IngestSummary,
-              on_error: Callable[[Document], None]) -> Iterator[StoredDocument]:
+              on_error: Callable[[Document], None],
+              on_read: Callable[[IngestSummary], None] = lambda summary: None) -> Iterator[StoredDocument]:
     """Documents to store, in input order; exact duplicates and unreadable inputs are dropped here."""
     from redline.dedupe.documents import fingerprint, signature
 
     for doc in documents:
         summary.read += 1
+        on_read(summary)
         if doc.error is not None:
             summary.errors += 1
             on_error(doc)
@@ -108,14 +118,14 @@ def _classify(documents: Iterable[Document], state: SeenState, summary: IngestSu
         yield item
 
 
-def _coded(items: Iterator[StoredDocument], make_pipeline: Callable[[], Pipeline]) -> Iterator[StoredDocument]:
+def coded(items: Iterable[StoredDocument], make_pipeline: Callable[[], Pipeline]) -> Iterator[StoredDocument]:
     """The same items in the same order, the ones to code passed through the pipeline.
 
     Only originals go to the pipeline; copies wait in `pending` for the coded documents before
     them. The pipeline returns documents in input order (with workers, as copies), so the next
     item to code in `pending` is always the one the pipeline hands back. The pipeline (and the
     model) is loaded only when a first document needs coding: a re-ingest of stored inputs
-    loads nothing."""
+    loads nothing. A Dask worker runs its batch through this same function."""
     items = iter(items)
     first = None
     for item in items:
@@ -144,61 +154,125 @@ def _coded(items: Iterator[StoredDocument], make_pipeline: Callable[[], Pipeline
         yield pending.popleft()
 
 
-def write_batch(con, batch: list[StoredDocument], window_days: int = 1) -> BatchRows:
-    """Store one batch and merge its events again, all in one transaction."""
+@dataclass
+class CodedBatch:
+    """Consecutive stored-to-be documents, coded, as the rows they add to each table.
+
+    `tables` has the documents, event_mentions, quotes and actors tables; the documents'
+    `ingested_at` is filled when the batch is written. `done` runs once the batch is committed
+    (a Dask batch removes its Parquet part there)."""
+    items: list[StoredDocument]
+    tables: dict[str, pa.Table]
+    done: Callable[[], None] = lambda: None
+
+
+def batch_rows(items: list[StoredDocument]) -> dict[str, pa.Table]:
+    """The rows of coded items, as Arrow tables with `ingested_at` left empty."""
     rows = BatchRows()
-    ingested_at = datetime.now(timezone.utc).replace(tzinfo=None)
-    for item in batch:
-        rows.add(item, ingested_at)
-    keys = {tuple(m[c] for c in KEY_COLUMNS) for m in rows.event_mentions}
+    for item in items:
+        rows.add(item, None)
+    return rows.tables()
+
+
+def _local_batches(items: Iterator[StoredDocument], make_pipeline: Callable[[], Pipeline],
+                   batch_size: int) -> Iterator[CodedBatch]:
+    for batch in chunks(coded(items, make_pipeline), batch_size):
+        yield CodedBatch(batch, batch_rows(batch))
+
+
+def stamp(tables: dict[str, pa.Table], when: datetime) -> dict[str, pa.Table]:
+    """The tables with every document's `ingested_at` set to `when`."""
+    documents = tables["documents"]
+    column = pa.array([when] * documents.num_rows, pa.timestamp("us"))
+    if "ingested_at" in documents.column_names:
+        documents = documents.set_column(documents.column_names.index("ingested_at"), "ingested_at", column)
+    else:
+        documents = documents.append_column("ingested_at", column)
+    return {**tables, "documents": documents}
+
+
+def write_tables(con, tables: dict[str, pa.Table], window_days: int = 1) -> None:
+    """Store one batch's rows and merge its events again, all in one transaction."""
+    tables = stamp(tables, datetime.now(timezone.utc).replace(tzinfo=None))
+    mentions = tables["event_mentions"]
+    keys = set(zip(*(mentions.column(c).to_pylist() for c in KEY_COLUMNS))) if mentions.num_rows else set()
     con.begin()
     try:
-        for table, data in rows.tables().items():
-            insert(con, table, data)
+        for table in ("documents", "event_mentions", "quotes", "actors"):
+            insert(con, table, tables[table])
         remerge(con, keys, window_days)
         con.commit()
     except BaseException:
         con.rollback()
         raise
-    return rows
+
+
+def coding_options(options: Options) -> Options:
+    """The options a pipeline for the store is built with: every event is kept, with its modality."""
+    return Options(**{**options.__dict__, "modality": "all"})
 
 
 def ingest(inputs: Iterable[str], db_path: str, options: Options | None = None, *,
            pipeline: Pipeline | None = None, stdin=None, fetch: bool = False, near_threshold: float = 0.8,
-           window_days: int = 1, wait: float = DEFAULT_WAIT, on_error: Callable[[Document], None] = lambda doc: None,
-           on_batch: Callable[[IngestSummary], None] = lambda summary: None) -> IngestSummary:
+           window_days: int = 1, wait: float = DEFAULT_WAIT, dask: str | None = None,
+           parts_dir: str | None = None, on_error: Callable[[Document], None] = lambda doc: None,
+           on_batch: Callable[[IngestSummary], None] = lambda summary: None,
+           on_read: Callable[[IngestSummary], None] = lambda summary: None) -> IngestSummary:
     """Read, deduplicate, code and store `inputs` into the DuckDB store at `db_path`.
 
     Every event is stored with its modality, so the pipeline given must keep negated and
     hypothetical events (`Options(modality="all")`, the default built here). The store is open
     only while a batch is written; `wait` is how long to wait for a reader's lock. `fetch`
-    downloads the pages that feed entries link to (see `redline.sources`)."""
+    downloads the pages that feed entries link to (see `redline.sources`).
+
+    dask: code the batches on a Dask cluster instead of here: a scheduler address, a scheduler
+        file (`.json`) or `local:N` for a local cluster of N worker processes (see
+        `redline.store.distributed`); `parts_dir` is where the workers leave each batch as a
+        Parquet part (default: `<db_path>.parts` beside the database).
+    on_read: called after each document read (for a progress bar); on_batch: after each batch
+        stored; on_error: with each document that could not be read or coded."""
     from redline.sources.readers import read_inputs
 
+    if dask is not None and pipeline is not None:
+        raise ValueError("ingest: give either a loaded pipeline or a Dask address, not both")
     started = time.monotonic()
     summary = IngestSummary()
     with open_db(db_path, wait=wait) as con:
         state = SeenState.load(con, near_threshold)
     options = options or Options()
+    batch_size = max(1, options.batch_size)
 
     def make_pipeline() -> Pipeline:
-        return pipeline or Pipeline(Options(**{**options.__dict__, "modality": "all"}))
+        return pipeline or Pipeline(coding_options(options))
 
     documents = read_inputs(inputs, stdin=stdin, fetch=True) if fetch else read_inputs(inputs, stdin=stdin)
-    items = _coded(_classify(documents, state, summary, on_error), make_pipeline)
-    for batch in chunks(items, max(1, options.batch_size)):
-        with open_db(db_path, wait=wait) as con:
-            rows = write_batch(con, batch, window_days)
-        for item in batch:
-            if item.coded and item.doc.error is None:
-                summary.coded += 1
-            elif item.doc.error is not None:
-                summary.errors += 1
-                on_error(item.doc)
-        summary.mentions += len(rows.event_mentions)
-        summary.quotes += len(rows.quotes)
-        summary.batches += 1
-        on_batch(summary)
+    items = _classify(documents, state, summary, on_error, on_read)
+    if dask is None:
+        batches = _local_batches(items, make_pipeline, batch_size)
+    else:
+        from redline.store.distributed import DaskCoder, default_parts_dir
+
+        coder = DaskCoder(dask, coding_options(options), parts_dir or default_parts_dir(db_path), summary)
+        batches = coder.batches(chunks(items, batch_size))
+    try:
+        for batch in batches:
+            with open_db(db_path, wait=wait) as con:
+                write_tables(con, batch.tables, window_days)
+            batch.done()
+            for item in batch.items:
+                if item.coded and item.doc.error is None:
+                    summary.coded += 1
+                elif item.doc.error is not None:
+                    summary.errors += 1
+                    on_error(item.doc)
+            summary.mentions += batch.tables["event_mentions"].num_rows
+            summary.quotes += batch.tables["quotes"].num_rows
+            summary.batches += 1
+            on_batch(summary)
+    finally:
+        close = getattr(batches, "close", None)
+        if close is not None:
+            close()      # a Dask run shuts its cluster down here, whether it finished or not
     with open_db(db_path, read_only=True, wait=wait) as con:
         summary.events_in_store = count_events(con)
     summary.elapsed = time.monotonic() - started
