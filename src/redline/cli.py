@@ -38,8 +38,10 @@ def main() -> None:
               help="Extra event pattern file (YAML); may be repeated. Same ids override.")
 @click.option("--modality", type=click.Choice(["asserted", "all"]), default="asserted", show_default=True,
               help="asserted: only events that happened; all: also negated and hypothetical ones, flagged.")
-def extract(inputs, fmt, workers, batch_size, model, actor_files, lexicon_files, modality) -> None:
-    """Code political events in INPUTS: text files, directories, JSONL files or - for stdin.
+@click.option("--fetch", is_flag=True, help="For feeds, download each entry's linked page and code its text.")
+def extract(inputs, fmt, workers, batch_size, model, actor_files, lexicon_files, modality, fetch) -> None:
+    """Code political events in INPUTS: text, JSONL, HTML, RSS/Atom, WARC (any of them gzipped),
+    directories, http(s) URLs, or - for stdin.
 
     Exit status: 0 when every input was processed, 1 when some failed, 2 for usage errors.
     """
@@ -64,7 +66,7 @@ def extract(inputs, fmt, workers, batch_size, model, actor_files, lexicon_files,
             yield d
 
     try:
-        write(pipeline.process(reported(read_inputs(inputs))), fmt, sys.stdout)
+        write(pipeline.process(reported(read_inputs(inputs, fetch=fetch))), fmt, sys.stdout)
     except RedlineError as e:
         _fail(e)
     except BrokenPipeError:
