@@ -9,14 +9,16 @@ Prints one JSON summary with four measurements and whether each meets the issue'
   model and batch size (target: at least 0.8). Both sides have the model loaded already. A
   third side runs redline's pipeline over the same JSONL file without the store, so the gap
   splits into what the coding stages cost and what the store (dedupe, rows, DuckDB) costs.
-  Rounds alternate to share the machine's noise; the best round of each side is compared.
+  Rounds alternate to share the machine's noise; the best round of each side is compared, in
+  wall-clock time and in the CPU time of this (single) process; the target is judged on CPU time,
+  which the neighbours of a shared machine do not inflate (the wall ratio is printed beside it).
   One more ingest runs under cProfile, and its time is summed by stage (--no-profile skips it).
 - workers: the same ingest with `--workers 2` against `--workers 1` (target: 1.7 times), end
   to end (model loading included on both sides, as a user sees it) and in the steady state
   (documents stored per second from the first stored batch to the last).
 - memory: peak RSS of an ingest process at 1,000 and at 20,000 short generated documents
   (target: within 20%). Each ingest runs in its own fresh process (this script, re-invoked with
-  --child-ingest), which reports its own `ru_maxrss` and its RSS along the way.
+  --child-ingest), which reports its own peak RSS (VmHWM) and its RSS along the way.
 - query: one million events (and one mention each) inserted with DuckDB straight into a fresh
   store's tables, with the store's own schema and indexes; then `redline.store.query.find_events`
   for a dyad (target: under 200 ms), warm and on a fresh read-only connection, and the
@@ -136,6 +138,21 @@ def rss_mb() -> float:
     return psutil.Process().memory_info().rss / 2**20
 
 
+def peak_rss_mb() -> float:
+    """This process's high-water RSS since it started its program. Linux keeps `ru_maxrss` across
+    fork and exec, so a child of a big parent would report the parent's size; VmHWM belongs to
+    the process's own address space. Elsewhere, ru_maxrss it is."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024     # bytes on macOS, KiB elsewhere
+
+
 def cpu_seconds() -> tuple[float, float]:
     """CPU time (user + system) of this process, and of its children that have ended."""
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -151,10 +168,11 @@ def wait_for_quiet(limit: float, threshold: float = 0.7) -> dict[str, Any]:
     return {"waited_s": round(time.monotonic() - started), "load_avg_1min_at_start": round(os.getloadavg()[0], 2)}
 
 
-def batch_clock(docs_per_batch: list[tuple[float, int]]):
-    """An `on_batch` callback that records (time, documents read) after every stored batch."""
+def batch_clock(marks: list[tuple[float, int]]):
+    """An `on_batch` callback that records (time, documents stored) after every stored batch
+    (`summary.read` runs ahead of what is stored when workers pull documents early)."""
     def on_batch(summary) -> None:
-        docs_per_batch.append((time.perf_counter(), summary.read))
+        marks.append((time.perf_counter(), summary.stored))
     return on_batch
 
 
@@ -190,32 +208,44 @@ def bench_throughput(args, work: Path) -> dict[str, Any]:
         for _doc in pipe.process(read_inputs([str(corpus)])):
             pass
 
-    spacy_t, pipeline_t, ingest_t = [], [], []
+    sides = ("spacy", "pipeline_without_store", "ingest")
+    wall: dict[str, list[float]] = {side: [] for side in sides}
+    cpu: dict[str, list[float]] = {side: [] for side in sides}
     summary = None
     for r in range(args.rounds):
-        spacy_t.append(timed(spacy_side)[0])
-        pipeline_t.append(timed(pipeline_side)[0])
         db = fresh(work / f"throughput-{r}.duckdb")
-        seconds, summary = timed(lambda: ingest([str(corpus)], db, pipeline=pipe))
-        ingest_t.append(seconds)
-    best_spacy, best_pipeline, best_ingest = min(spacy_t), min(pipeline_t), min(ingest_t)
+        runs = {"spacy": spacy_side, "pipeline_without_store": pipeline_side,
+                "ingest": lambda: ingest([str(corpus)], db, pipeline=pipe)}
+        for side in sides:
+            cpu_before = time.process_time()
+            seconds, out = timed(runs[side])
+            cpu[side].append(time.process_time() - cpu_before)
+            wall[side].append(seconds)
+            if side == "ingest":
+                summary = out
+    best_wall = {side: min(v) for side, v in wall.items()}
+    best_cpu = {side: min(v) for side, v in cpu.items()}
+    n = len(texts)
     result = {
-        "articles": len(texts), "characters": sum(map(len, texts)),
+        "articles": n, "characters": sum(map(len, texts)),
         "coded": summary.coded, "event_mentions": summary.mentions, "quotes": summary.quotes,
         "events_in_store": summary.events_in_store,
-        "rounds_seconds": {"spacy": [round(x, 2) for x in spacy_t],
-                           "pipeline_without_store": [round(x, 2) for x in pipeline_t],
-                           "ingest": [round(x, 2) for x in ingest_t]},
-        "spacy_seconds": round(best_spacy, 3), "pipeline_without_store_seconds": round(best_pipeline, 3),
-        "ingest_seconds": round(best_ingest, 3),
-        "spacy_docs_per_s": round(len(texts) / best_spacy, 1),
-        "ingest_docs_per_s": round(len(texts) / best_ingest, 1),
-        "throughput_ratio": round(best_spacy / best_ingest, 3),
-        "pipeline_without_store_ratio": round(best_spacy / best_pipeline, 3),
-        # shares of the ingest's time beyond spaCy's: the coding stages, then the store
-        "time_over_spacy": {
-            "coding_stages_seconds": round(best_pipeline - best_spacy, 3),
-            "store_seconds": round(best_ingest - best_pipeline, 3)},
+        "rounds_wall_seconds": {side: [round(x, 2) for x in v] for side, v in wall.items()},
+        "rounds_cpu_seconds": {side: [round(x, 2) for x in v] for side, v in cpu.items()},
+        "best_wall_seconds": {side: round(v, 2) for side, v in best_wall.items()},
+        "best_cpu_seconds": {side: round(v, 2) for side, v in best_cpu.items()},
+        "docs_per_s_wall": {side: round(n / v, 1) for side, v in best_wall.items()},
+        # wall clock is what a user waits for, but on a shared machine it swings with the
+        # neighbours; the CPU time a one-process run spends is what the program itself costs
+        "throughput_ratio_wall": round(best_wall["spacy"] / best_wall["ingest"], 3),
+        "throughput_ratio_cpu": round(best_cpu["spacy"] / best_cpu["ingest"], 3),
+        "pipeline_without_store_ratio_cpu": round(best_cpu["spacy"] / best_cpu["pipeline_without_store"], 3),
+        # the ingest's CPU time beyond spaCy's: redline's coding stages, then the store
+        "cpu_over_spacy_seconds": {
+            "coding_stages": round(best_cpu["pipeline_without_store"] - best_cpu["spacy"], 2),
+            "store_dedupe_and_rows": round(best_cpu["ingest"] - best_cpu["pipeline_without_store"], 2)},
+        "ingest_cpu_per_wall_best_round": round(cpu["ingest"][wall["ingest"].index(best_wall["ingest"])]
+                                                / best_wall["ingest"], 2),
     }
     if args.profile:
         db = fresh(work / "profile.duckdb")
@@ -306,7 +336,8 @@ def bench_workers(args, work: Path) -> dict[str, Any]:
             options = Options(workers=workers, batch_size=args.batch_size, modality="all")
             cpu_before = cpu_seconds()
             started = time.perf_counter()
-            summary = ingest([str(corpus)], db, options, on_batch=batch_clock(marks))
+            summary = ingest([str(corpus)], db, options,
+                             on_batch=batch_clock(marks))
             seconds = time.perf_counter() - started
             parent_cpu, children_cpu = (after - before for after, before in zip(cpu_seconds(), cpu_before))
             runs[workers].append({"seconds": seconds, "steady_docs_per_s": steady_rate(marks) or 0.0,
@@ -345,22 +376,86 @@ def child_ingest(jsonl: str, db: str, batch_size: int) -> None:
     started = time.perf_counter()
 
     def on_batch(summary) -> None:
-        marks.append((time.perf_counter(), summary.read))
+        marks.append((time.perf_counter(), summary.stored))
         if summary.batches == 1 or summary.batches % 25 == 0:
-            samples.append((summary.read, round(rss_mb(), 1)))
+            samples.append((summary.stored, round(rss_mb(), 1)))
 
+    # a sampler thread finds when the peak happens (between batches it is invisible to on_batch)
+    import threading
+
+    peak = {"rss_mb": 0.0, "after_documents": 0}
+    running = threading.Event()
+    running.set()
+
+    def sample() -> None:
+        while running.is_set():
+            now = rss_mb()
+            if now > peak["rss_mb"]:
+                peak.update(rss_mb=round(now, 1), after_documents=marks[-1][1] if marks else 0,
+                            at_s=round(time.perf_counter() - started, 1))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     summary = ingest([jsonl], db, Options(batch_size=batch_size, modality="all"), on_batch=on_batch)
     seconds = time.perf_counter() - started
-    samples.append((summary.read, round(rss_mb(), 1)))
+    running.clear()
+    sampler.join()
+    samples.append((summary.stored, round(rss_mb(), 1)))
     print(json.dumps({
         "documents": summary.read, "coded": summary.coded, "near_duplicates": summary.near_duplicates,
         "exact_duplicates": summary.exact_duplicates, "event_mentions": summary.mentions,
         "events_in_store": summary.events_in_store, "seconds": round(seconds, 1),
         "docs_per_s": round(summary.read / seconds, 1),
         "steady_docs_per_s": round(steady_rate(marks) or 0.0, 1),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
         "rss_mb_after_first_batch": samples[0][1], "rss_mb_by_documents": samples,
+        "sampled_peak": {**peak, "ingest_seconds": round(seconds, 1)},
         "db_mb": round(os.path.getsize(db) / 2**20, 1)}))
+
+
+def child_near_index(jsonl: str) -> None:
+    """Run in a fresh process: the RSS that ingest's in-memory dedupe state takes for the documents
+    of `jsonl` (the MinHash LSH index of originals, the fingerprint and id sets), as JSON."""
+    import gc
+
+    from redline.dedupe.documents import NearDuplicates, fingerprint, signature
+
+    with open(jsonl, encoding="utf-8") as f:
+        docs = [json.loads(line) for line in f if line.strip()]
+    signatures = [(d["id"], signature(d["text"])) for d in docs]
+    fingerprints = [fingerprint(d["text"]) for d in docs]
+    gc.collect()
+    before = rss_mb()
+    index = NearDuplicates()
+    for doc_id, sig in signatures:
+        index.check_and_add(doc_id, sig)
+    gc.collect()
+    middle = rss_mb()
+    seen = (set(fingerprints), {d["id"] for d in docs})
+    gc.collect()
+    after = rss_mb()
+    print(json.dumps({"documents": len(docs), "indexed": len(index), "near_duplicate_index_mb": round(middle - before, 1),
+                      "fingerprint_and_id_sets_mb": round(after - middle, 1), "sets": len(seen[0])}))
+
+
+def child_load_state(db: str) -> None:
+    """Run in a fresh process: what a rerun of `redline ingest` into the store `db` pays before
+    reading its first input (`SeenState.load`: stored fingerprints, ids, the near-duplicate index
+    rebuilt from stored signatures), in seconds and RSS, as JSON."""
+    from redline.store.database import open_db
+    from redline.store.ingest import SeenState
+
+    import redline.dedupe.documents  # noqa: F401  (its imports are not the state's cost either)
+
+    with open_db(db, read_only=True):
+        pass                                   # DuckDB's own start-up is not the state's cost
+    before, started = rss_mb(), time.perf_counter()
+    with open_db(db) as con:
+        state = SeenState.load(con, 0.8)
+    print(json.dumps({"stored_documents": len(state.ids), "seconds": round(time.perf_counter() - started, 2),
+                      "rss_mb_added": round(rss_mb() - before, 1),
+                      "peak_rss_mb_added": round(peak_rss_mb() - before, 1)}))
 
 
 def bench_memory(args, work: Path) -> dict[str, Any]:
@@ -374,6 +469,14 @@ def bench_memory(args, work: Path) -> dict[str, Any]:
         if done.returncode != 0:
             raise RuntimeError(f"ingest of {n} documents failed:\n{done.stderr[-3000:]}")
         results[n] = json.loads(done.stdout.strip().splitlines()[-1])
+    # what of the growth is ingest's dedupe state, measured alone for the large input
+    done = subprocess.run([sys.executable, __file__, "--child-near-index", str(work / f"short-{args.large_docs}.jsonl")],
+                          capture_output=True, text=True, check=True)
+    dedupe_state = json.loads(done.stdout.strip().splitlines()[-1])
+    # and what a rerun into the large store pays to load that state back before its first document
+    done = subprocess.run([sys.executable, __file__, "--child-load-state", str(work / f"memory-{args.large_docs}.duckdb")],
+                          capture_output=True, text=True, check=True)
+    reload_state = json.loads(done.stdout.strip().splitlines()[-1])
     small, large = results[args.small_docs], results[args.large_docs]
     return {
         f"docs_{args.small_docs}": small, f"docs_{args.large_docs}": large,
@@ -381,6 +484,8 @@ def bench_memory(args, work: Path) -> dict[str, Any]:
         # what grows once the model and knowledge are loaded (RSS after the first stored batch)
         "growth_after_first_batch_mb": {
             str(n): round(r["peak_rss_mb"] - r["rss_mb_after_first_batch"], 1) for n, r in results.items()},
+        f"dedupe_state_alone_at_{args.large_docs}": dedupe_state,
+        f"rerun_loads_state_of_{args.large_docs}_stored": reload_state,
     }
 
 
@@ -411,6 +516,7 @@ def build_event_store(db: str, n_events: int, seed: int = 5) -> dict[str, Any]:
     target = rng.choice(len(COUNTRY_CODES), n_events, p=weights)
     target = np.where(target == source, (target + 1) % len(COUNTRY_CODES), target)
     codes = list(codebook().values())
+    people = sorted({name for group in NAMES.values() for name in group})
     draws = pa.table({
         "i": np.arange(n_events, dtype=np.int64),
         "s_country": source.astype(np.int32), "s_sector": rng.integers(0, len(SECTOR_CODES), n_events, dtype=np.int32),
@@ -420,7 +526,11 @@ def build_event_store(db: str, n_events: int, seed: int = 5) -> dict[str, Any]:
         "modality": rng.choice(3, n_events, p=[0.9, 0.06, 0.04]).astype(np.int32),
         "mentions": (rng.zipf(2.0, n_events).clip(1, 500)).astype(np.int32),
         "confidence": rng.uniform(0.3, 0.95, n_events),
+        # a third of the actors are people with a name (`--actor` and `--dyad` match names too)
+        "s_name": np.where(rng.random(n_events) < 0.33, rng.integers(0, len(people), n_events), -1).astype(np.int32),
+        "t_name": np.where(rng.random(n_events) < 0.33, rng.integers(0, len(people), n_events), -1).astype(np.int32),
     })
+    names = pa.table({"idx": pa.array(range(len(people)), pa.int32()), "person": people})
     countries = pa.table({"idx": pa.array(range(len(COUNTRY_CODES)), pa.int32()), "cc": COUNTRY_CODES})
     sectors = pa.table({"idx": pa.array(range(len(SECTOR_CODES)), pa.int32()), "sc": SECTOR_CODES})
     cameo = pa.table({"idx": pa.array(range(len(codes)), pa.int32()), "cameo": [c.code for c in codes],
@@ -430,7 +540,7 @@ def build_event_store(db: str, n_events: int, seed: int = 5) -> dict[str, Any]:
     started = time.perf_counter()
     with open_db(db) as con:
         for name, table in (("_draws", draws), ("_countries", countries), ("_sectors", sectors),
-                            ("_cameo", cameo)):
+                            ("_cameo", cameo), ("_names", names)):
             con.register(name, table)
         con.execute("""
             CREATE TEMP VIEW _events AS
@@ -438,6 +548,7 @@ def build_event_store(db: str, n_events: int, seed: int = 5) -> dict[str, Any]:
                    CASE WHEN ss.sc = '' THEN []::VARCHAR[] ELSE [ss.sc] END AS source_sectors,
                    tc.cc || ts.sc AS target_code, tc.cc AS target_country,
                    CASE WHEN ts.sc = '' THEN []::VARCHAR[] ELSE [ts.sc] END AS target_sectors,
+                   sn.person AS source_name, tn.person AS target_name,
                    k.cameo, k.root, k.label, k.plover, k.quad, k.goldstein,
                    md5(d.i::VARCHAR) || CASE d.modality WHEN 0 THEN '' WHEN 1 THEN '-negated'
                                                         ELSE '-hypothetical' END AS event_id,
@@ -445,7 +556,8 @@ def build_event_store(db: str, n_events: int, seed: int = 5) -> dict[str, Any]:
                    strftime(DATE '2015-01-01' + d.day, '%Y-%m-%d') AS first_date
             FROM _draws d JOIN _countries sc ON sc.idx = d.s_country JOIN _sectors ss ON ss.idx = d.s_sector
                  JOIN _countries tc ON tc.idx = d.t_country JOIN _sectors ts ON ts.idx = d.t_sector
-                 JOIN _cameo k ON k.idx = d.code""")
+                 JOIN _cameo k ON k.idx = d.code
+                 LEFT JOIN _names sn ON sn.idx = d.s_name LEFT JOIN _names tn ON tn.idx = d.t_name""")
         con.begin()
         con.execute("""
             INSERT INTO events (event_id, global_event_id, modality, first_date,
@@ -454,9 +566,9 @@ def build_event_store(db: str, n_events: int, seed: int = 5) -> dict[str, Any]:
                 cameo, cameo_root, cameo_label, plover, quad_class, goldstein, is_root_event,
                 num_mentions, num_articles, num_sources, avg_confidence, first_doc_id, source_url)
             SELECT event_id, i + 1, modality_name, first_date,
-                source_code, source_code, NULL, source_country, NULL, source_sectors,
-                target_code, target_code, NULL, target_country, NULL, target_sectors,
-                cameo, root, label, plover, quad, goldstein, i % 3 = 0,
+                source_code, coalesce(source_name, source_code), source_name, source_country, NULL,
+                source_sectors, target_code, coalesce(target_name, target_code), target_name, target_country,
+                NULL, target_sectors, cameo, root, label, plover, quad, goldstein, i % 3 = 0,
                 mentions, greatest(1, mentions // 2), greatest(1, mentions // 3), confidence,
                 'doc-' || (i // 4), 'https://wire' || (i % 97) || '.example/' || (i // 4)
             FROM _events""")
@@ -486,7 +598,7 @@ def build_event_store(db: str, n_events: int, seed: int = 5) -> dict[str, Any]:
 
 def bench_query(args, work: Path) -> dict[str, Any]:
     from redline.store.database import open_db
-    from redline.store.query import EventFilter, find_events, where_clause
+    from redline.store.query import EVENT_COLUMNS, EventFilter, find_events, where_clause
 
     db = fresh(work / "million.duckdb")
     built = build_event_store(db, args.events)
@@ -498,25 +610,44 @@ def bench_query(args, work: Path) -> dict[str, Any]:
                  "all_matches_no_limit": (EventFilter(dyad=dyad, limit=None), False)}   # ... --limit 0
         measured: dict[str, Any] = {}
         for case, (query, mentions) in cases.items():
-            cold, found = timed(lambda: _query_fresh(db, query, mentions))   # new read-only connection
+            # as `redline events` does: open the store read-only, query, close
+            cold = [timed(lambda: _query_fresh(db, query, mentions)) for _ in range(args.query_repeats)]
+            found = cold[0][1]
             with open_db(db, read_only=True) as con:
                 warm = [timed(lambda: find_events(con, query, with_mentions=mentions))[0]
                         for _ in range(args.query_repeats)]
-            measured[case] = {"rows": len(found), "cold_ms_with_open": round(cold * 1000, 1),
-                              "warm_ms_median": round(statistics.median(warm) * 1000, 1),
-                              "warm_ms_max": round(max(warm) * 1000, 1)}
+            measured[case] = {"rows": len(found),
+                              "with_open_ms_median": round(statistics.median(c for c, _ in cold) * 1000, 1),
+                              "with_open_ms_min": round(min(c for c, _ in cold) * 1000, 1),
+                              "open_connection_ms_median": round(statistics.median(warm) * 1000, 1),
+                              "open_connection_ms_min": round(min(warm) * 1000, 1)}
         with open_db(db, read_only=True) as con:
             where, params = where_clause(EventFilter(dyad=dyad))
             plan = "\n".join(r[1] for r in con.execute(f"EXPLAIN SELECT * FROM events e{where}", params).fetchall())
         measured["uses_index"] = _index_scan(plan)
         result["dyads"][label] = {"dyad": list(dyad), **measured}
-    # the equality lookup the events_dyad index could serve, for comparison with starts_with
+    # What opening the store costs by itself, and how other forms of the same dyad query compare
+    # (not what redline runs: evidence for where the time goes).
+    result["open_db_read_only_ms_median"] = round(statistics.median(
+        timed(lambda: _query_fresh(db, None, False))[0] for _ in range(args.query_repeats)) * 1000, 1)
+    columns = ", ".join("e." + c for c in EVENT_COLUMNS)
+    order = " ORDER BY e.first_date NULLS LAST, e.event_id LIMIT 100"
+    forms = {
+        "as_redline_runs_it": (f"SELECT {columns} FROM events e{where_clause(EventFilter(dyad=('RUS', 'UKR')))[0]}"
+                               f"{order}", where_clause(EventFilter(dyad=("RUS", "UKR")))[1]),
+        "codes_only_without_name_match": (f"SELECT {columns} FROM events e WHERE starts_with(e.source_code, ?) "
+                                          f"AND starts_with(e.target_code, ?) AND e.modality = ?{order}",
+                                          ["RUS", "UKR", "asserted"]),
+        "country_columns_equal": (f"SELECT {columns} FROM events e WHERE e.source_country = ? "
+                                  f"AND e.target_country = ? AND e.modality = ?{order}", ["RUS", "UKR", "asserted"]),
+        "filter_only_count": (f"SELECT count(*) FROM events e{where_clause(EventFilter(dyad=('RUS', 'UKR')))[0]}",
+                              where_clause(EventFilter(dyad=("RUS", "UKR")))[1]),
+    }
     with open_db(db, read_only=True) as con:
-        sql = "SELECT * FROM events WHERE source_code = 'RUSMIL' AND target_code = 'UKRMIL'"
-        times = [timed(lambda: con.execute(sql).fetchall())[0] for _ in range(args.query_repeats)]
-        plan = "\n".join(r[1] for r in con.execute("EXPLAIN " + sql).fetchall())
-    result["equality_lookup_RUSMIL_UKRMIL"] = {"warm_ms_median": round(statistics.median(times) * 1000, 1),
-                                               "uses_index": _index_scan(plan)}
+        result["dyad_RUS_UKR_query_forms_open_connection_ms_median"] = {
+            name: round(statistics.median(timed(lambda: con.execute(sql, params).fetchall())[0]
+                                          for _ in range(args.query_repeats)) * 1000, 1)
+            for name, (sql, params) in forms.items()}
     cli = [str(Path(sys.executable).with_name("redline")), "events", "--db", db, "--dyad", "RUS", "UKR"]
     if not Path(cli[0]).exists():
         cli = [sys.executable, "-m", "redline.cli", *cli[1:]]
@@ -541,8 +672,8 @@ def bench_query(args, work: Path) -> dict[str, Any]:
         "wall_ms_best": round(min(walls) * 1000),
         "same_query_from_a_bare_script_wall_ms_best": round(min(bare) * 1000),
         "command_imports_spacy": probed.stderr.strip().splitlines()[-1] == "True"}
-    busy = result["dyads"]["busy"]["table_limit_100"]
-    result["dyad_query_ms"] = max(busy["warm_ms_median"], busy["cold_ms_with_open"])
+    # the verdict: `redline events --dyad RUS UKR` (open, query, close), interpreter start excluded
+    result["dyad_query_ms"] = result["dyads"]["busy"]["table_limit_100"]["with_open_ms_median"]
     return result
 
 
@@ -555,7 +686,7 @@ def _query_fresh(db: str, query, mentions: bool):
     from redline.store.query import find_events
 
     with open_db(db, read_only=True) as con:
-        return find_events(con, query, with_mentions=mentions)
+        return find_events(con, query, with_mentions=mentions) if query is not None else []
 
 
 # -- main ------------------------------------------------------------------------------------------
@@ -563,15 +694,19 @@ def _query_fresh(db: str, query, mentions: bool):
 def verdicts(results: dict[str, Any]) -> dict[str, Any]:
     out = {}
     if "throughput" in results:
-        v = results["throughput"]["throughput_ratio"]
-        out["ingest_vs_spacy"] = {"value": v, "target": f">= {TARGETS['throughput_ratio']}",
+        t = results["throughput"]
+        v = t["throughput_ratio_cpu"]
+        out["ingest_vs_spacy"] = {"value_cpu": v, "value_wall": t["throughput_ratio_wall"],
+                                  "target": f">= {TARGETS['throughput_ratio']} (judged on CPU time)",
                                   "met": v >= TARGETS["throughput_ratio"]}
     if "workers" in results:
         w = results["workers"]
-        out["two_workers_vs_one"] = {"value_end_to_end": w["speedup_end_to_end"],
-                                     "value_steady_state": w["speedup_steady_state"],
-                                     "target": f">= {TARGETS['workers_speedup']}",
-                                     "met": w["speedup_end_to_end"] >= TARGETS["workers_speedup"]}
+        steady = w["speedup_steady_state"]
+        out["two_workers_vs_one"] = {"value_end_to_end": w["speedup_end_to_end"], "value_steady_state": steady,
+                                     "target": f">= {TARGETS['workers_speedup']} (judged end to end)",
+                                     "met": w["speedup_end_to_end"] >= TARGETS["workers_speedup"],
+                                     "met_in_steady_state": steady is not None
+                                     and steady >= TARGETS["workers_speedup"]}
     if "memory" in results:
         g = results["memory"]["peak_rss_growth"]
         out["peak_memory_flat"] = {"value": g, "target": f"<= {TARGETS['memory_growth']}",
@@ -601,9 +736,17 @@ def main() -> None:
                     help="Before each section, wait up to this long for the load average to drop below 0.7.")
     ap.add_argument("--work", help="Directory for the stores and inputs (default: a temporary one, removed).")
     ap.add_argument("--child-ingest", nargs=2, metavar=("JSONL", "DB"), help=argparse.SUPPRESS)
+    ap.add_argument("--child-near-index", metavar="JSONL", help=argparse.SUPPRESS)
+    ap.add_argument("--child-load-state", metavar="DB", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child_ingest:
         child_ingest(*a.child_ingest, a.batch_size)
+        return
+    if a.child_near_index:
+        child_near_index(a.child_near_index)
+        return
+    if a.child_load_state:
+        child_load_state(a.child_load_state)
         return
     sections = [s.strip() for s in a.only.split(",") if s.strip()]
     unknown = set(sections) - set(SECTIONS)

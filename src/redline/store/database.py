@@ -38,9 +38,9 @@ def _connect(path: str, read_only: bool, wait: float):
             return duckdb.connect(path, read_only=read_only)
         except duckdb.Error as e:
             if not _is_lock_conflict(e):
-                raise RedlineError("E202", path=path, detail=f"not a usable DuckDB database: {e}") from e
+                raise RedlineError("E203", path=path, detail=f"not a usable DuckDB database: {e}") from e
             if time.monotonic() >= deadline:
-                raise RedlineError("E202", path=path,
+                raise RedlineError("E203", path=path,
                                    detail=f"locked by another process for more than {wait:g} s") from e
         time.sleep(pause)
         pause = min(pause * 2, 0.5)
@@ -49,7 +49,7 @@ def _connect(path: str, read_only: bool, wait: float):
 def _check_version(con, path: str) -> int:
     version = current_version(con)
     if version > SCHEMA_VERSION:
-        raise RedlineError("E202", path=path, detail=f"schema version {version} is newer than this "
+        raise RedlineError("E203", path=path, detail=f"schema version {version} is newer than this "
                                                      f"redline knows ({SCHEMA_VERSION}); upgrade redline")
     return version
 
