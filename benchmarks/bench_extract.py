@@ -5,14 +5,17 @@
 Both parse the same synthetic wire articles (benchmarks/corpus.py) with the same model and
 batch size; the spaCy side runs `nlp.pipe` alone, the redline side runs the whole pipeline
 (parse, actors, events, JSON serialisation). Rounds alternate to share the machine's noise;
-the ratio of the best rounds is reported (>= 0.85 is the target). A third side runs redline
-without the quotes stage, to show what quotes cost (<= 5% is the target).
+the ratio of the best rounds is reported (>= 0.85 is the target). Two more sides run redline
+without the quotes stage and without the places stage, to show what each costs (<= 5% each is
+the target). The gazetteer's load time is measured in fresh processes (< 1 s is the target).
 """
 from __future__ import annotations
 
 import argparse
 import io
 import json
+import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -37,9 +40,10 @@ def main() -> None:
     chars = sum(len(t) for t in texts)
     pipe = Pipeline(Options(batch_size=a.batch_size))
     no_quotes = Pipeline(Options(batch_size=a.batch_size, quotes=False))
+    no_places = Pipeline(Options(batch_size=a.batch_size, places=False))
     nlp = pipe.nlp
     list(nlp.pipe(texts[:10]))   # warm up every side
-    for p in (pipe, no_quotes):
+    for p in (pipe, no_quotes, no_places):
         list(p.process([Document(id=x["id"], text=x["text"], date=x["date"]) for x in articles[:10]]))
 
     def run(p):
@@ -48,7 +52,7 @@ def main() -> None:
         write(processed, "jsonl", io.StringIO())
         return time.perf_counter() - t, processed
 
-    spacy_times, redline_times, bare_times = [], [], []
+    spacy_times, redline_times, bare_times, placeless_times = [], [], [], []
     for _ in range(a.rounds):
         t = time.perf_counter()
         for _doc in nlp.pipe(texts, batch_size=a.batch_size):
@@ -57,6 +61,7 @@ def main() -> None:
         seconds, processed = run(pipe)
         redline_times.append(seconds)
         bare_times.append(run(no_quotes)[0])
+        placeless_times.append(run(no_places)[0])
     best_spacy, best_redline, best_bare = min(spacy_times), min(redline_times), min(bare_times)
     result = {
         "articles": len(texts), "characters": chars,
@@ -67,8 +72,20 @@ def main() -> None:
         "redline_docs_per_s": round(len(texts) / best_redline, 1),
         "throughput_ratio": round(best_spacy / best_redline, 3),
         "quotes_added_time": round(best_redline / best_bare - 1, 3),
+        "places_added_time": round(best_redline / min(placeless_times) - 1, 3),
+        "places_found": sum(len(d.places) for d in processed),
+        "gazetteer_load_seconds": gazetteer_load_seconds(),
     }
     print(json.dumps(result, indent=2))
+
+
+def gazetteer_load_seconds(runs: int = 3) -> float:
+    """Median time of `gazetteer.load()` in a fresh process (what every worker pays once)."""
+    code = ("import time; from redline.places import gazetteer; t = time.perf_counter(); gazetteer.load(); "
+            "print(time.perf_counter() - t)")
+    return round(statistics.median(
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        for _ in range(runs)), 3)
 
 
 if __name__ == "__main__":

@@ -96,12 +96,14 @@ def test_negated_and_hypothetical_sentences_stay_quiet(dev_result):
 
 
 @pytest.mark.skipif(not shared_available(), reason="../shared/acceptance is not available")
-def test_seed_article_events_and_quotes():
-    """The seed acceptance with its default thresholds: events, quotes, speakers, stray quotes."""
+def test_seed_article_events_quotes_and_places():
+    """The seed acceptance with its default thresholds (events, quotes, speakers, stray quotes) and
+    the places issue's: at least 14 of the 15 places in the right country, E4 in the Donbas."""
     script = SHARED / "acceptance" / "score_seed.py"
     cmd = f"{sys.executable} -m redline.cli extract --format jsonl"
-    p = subprocess.run([sys.executable, str(script), "--cmd", cmd],
+    p = subprocess.run([sys.executable, str(script), "--cmd", cmd, "--min-places", "14", "--check-location"],
                        capture_output=True, text=True, cwd=ROOT, timeout=600)
     assert p.returncode == 0, p.stdout + p.stderr
     assert "required events found: 5/5" in p.stdout
     assert "direct quotes with the right speaker: 15/15" in p.stdout
+    assert "E4 located in the Donbas: True" in p.stdout

@@ -80,7 +80,7 @@ NEAR_COPY = {**ARTICLES[0], "id": "kh-1-repub", "url": "https://regionaltimes.ex
 # ir-1 word for word under another id and URL.
 EXACT_COPY = {**ARTICLES[3], "id": "ir-1-copy", "url": "https://mirror.example/iaea"}
 CORPUS = ARTICLES[:4] + [NEAR_COPY] + ARTICLES[4:] + [EXACT_COPY]
-TABLES = ("documents", "event_mentions", "events", "quotes", "actors")
+TABLES = ("documents", "event_mentions", "events", "quotes", "actors", "places")
 
 
 @pytest.fixture()
@@ -401,7 +401,7 @@ def test_export_gdelt_events_and_mentions_have_gdelt_columns(store, tmp_path):
     assert shelling[1:4] == ["20220503", "202205", "2022"]
     assert shelling[26:29] == ["194", "194", "19"] and shelling[29] == "4"
     assert shelling[31:34] == ["3", "3", "3"]                     # NumMentions, NumSources, NumArticles
-    assert shelling[34] == "" and shelling[35:59] == [""] * 24   # tone and geography: not coded
+    assert shelling[34] == "" and shelling[35:51] == [""] * 16   # tone and actor geography: not coded
     assert len(shelling[59]) == 14 and shelling[60] == ARTICLES[0]["url"]
     assert not any(r[5] == "FRA" and r[26] == "0874" for r in events)   # the denied event is not exported
 
@@ -414,3 +414,215 @@ def test_export_gdelt_events_and_mentions_have_gdelt_columns(store, tmp_path):
         asserted = con.execute("SELECT count(*) FROM event_mentions m JOIN events e USING (event_id) "
                                "WHERE e.modality = ?", ["asserted"]).fetchall()[0][0]
     assert len(mentions) == asserted
+
+
+# -- merging batch by batch ------------------------------------------------------------------------------
+
+def _mention_row(doc_id: str, index: int, key: tuple, date: str | None) -> dict:
+    from redline.store.rows import MENTION_FIELDS
+
+    row = {name: None for name, _ in MENTION_FIELDS}
+    row.update({"doc_id": doc_id, "event_index": index, "date": date, "source_code": key[0],
+                "target_code": key[1], "cameo": key[2], "modality": key[3], "source_sectors": [],
+                "target_sectors": [], "plover_contexts": [], "sentence_index": index, "confidence": 0.5,
+                "negated": key[3] == "negated", "hypothetical": False})
+    return row
+
+
+def _batch_tables(docs: list[tuple[str, int, list]]) -> dict:
+    from redline.store.rows import to_arrow
+
+    documents = [{"id": doc_id, "seq": seq, "fingerprint": doc_id, "signature": [], "duplicate_of": None,
+                  "title": None, "date": None, "url": None, "origin": f"https://site{seq % 3}.example/",
+                  "offset": None, "fetched_at": None, "text": doc_id, "warnings": [], "error": None,
+                  "num_events": len(mentions), "num_quotes": 0, "ingested_at": None}
+                 for doc_id, seq, mentions in docs]
+    mentions = [_mention_row(doc_id, i, key, date) for doc_id, _, ms in docs for i, (key, date) in enumerate(ms)]
+    return {"documents": to_arrow("documents", documents), "event_mentions": to_arrow("event_mentions", mentions),
+            "quotes": to_arrow("quotes", []), "actors": to_arrow("actors", [])}
+
+
+def _merged_events(db) -> list[tuple]:
+    with open_db(str(db), read_only=True) as con:
+        events = con.execute("SELECT * EXCLUDE (avg_confidence) FROM events ORDER BY ALL").fetchall()
+        links = con.execute("SELECT doc_id, event_index, event_id FROM event_mentions ORDER BY ALL").fetchall()
+    return events + links
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_events_merged_batch_by_batch_equal_one_merge_of_every_mention(tmp_path, seed):
+    """The store merges again only what a batch can change (from each key's last anchor on or before
+    the batch's earliest day); whatever the batches and the order of their days, the events and the
+    mentions' links equal those of one merge of everything. Days run forwards mostly, as news does,
+    with late reports, undated and badly dated mentions mixed in."""
+    from redline.store.ingest import write_tables
+
+    rng = random.Random(seed)
+    keys = [("RUSMIL", "UKR", "194", "asserted"), ("RUSMIL", "UKR", "194", "negated"), ("USAGOV", "RUS", "130",
+            "asserted"), (None, "UKR", "190", "asserted")]
+    docs = []
+    for n in range(120):
+        day = min(28, max(1, n // 5 + rng.choice([0, 0, 0, 1, -1, -3, -9])))
+        mentions = []
+        for _ in range(rng.randint(1, 3)):
+            date = rng.choice([f"2022-03-{day:02d}"] * 8 + [None, "next week"])
+            mentions.append((rng.choice(keys), date))
+        docs.append((f"d{n:03d}", n, mentions))
+
+    batched, at_once = tmp_path / "batched.duckdb", tmp_path / "at-once.duckdb"
+    with open_db(str(batched)) as con:
+        start = 0
+        while start < len(docs):
+            size = rng.randint(1, 9)
+            write_tables(con, _batch_tables(docs[start:start + size]))
+            start += size
+    with open_db(str(at_once)) as con:
+        write_tables(con, _batch_tables(docs))
+    assert _merged_events(batched) == _merged_events(at_once)
+    with open_db(str(batched), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM events WHERE first_date IS NULL").fetchall()[0][0] > 0
+        assert con.execute("SELECT max(num_mentions) FROM events").fetchall()[0][0] > 3
+
+
+# -- places and event locations ----------------------------------------------------------------------
+
+def _shelling_id(con) -> str:
+    [(event_id,)] = con.execute("SELECT event_id FROM events WHERE source_code = ? AND target_code = ? AND cameo = ?",
+                                ["RUSMIL", "UKR", "194"]).fetchall()
+    return event_id
+
+
+def test_the_places_a_document_names_are_stored_with_spans_into_its_text(store):
+    with open_db(str(store), read_only=True) as con:
+        [(text,)] = con.execute("SELECT text FROM documents WHERE id = ?", ["kh-1"]).fetchall()
+        places = con.execute("SELECT place_index, name, feature, country, text, span_start, span_end, geonames_id "
+                             "FROM places WHERE doc_id = ? ORDER BY place_index", ["kh-1"]).fetchall()
+        copies = con.execute("SELECT count(*) FROM places WHERE doc_id = ?", ["kh-1-repub"]).fetchall()[0][0]
+    assert [p[0] for p in places] == list(range(len(places)))
+    assert all(text[start:end] == mention for *_, mention, start, end, _ in places)
+    kharkiv = [p for p in places if p[1] == "Kharkiv" and p[2] == "city"]
+    assert kharkiv and kharkiv[0][3] == "UKR" and kharkiv[0][7] is not None
+    assert copies == 0                                     # a near copy is not coded: no places either
+
+
+def test_the_shelling_is_located_in_kharkiv_on_its_mention_and_its_event(store):
+    with open_db(str(store), read_only=True) as con:
+        [(text,)] = con.execute("SELECT text FROM documents WHERE id = ?", ["kh-1"]).fetchall()
+        [mention] = con.execute(
+            "SELECT location_name, location_country, location_feature, location_how, location_start, location_end, "
+            "location_geonames_id, location_lat, location_lon FROM event_mentions "
+            "WHERE doc_id = ? AND trigger_text = ?", ["kh-1", "shelled"]).fetchall()
+        [event] = con.execute("SELECT location_name, location_country, location_region, location_feature, "
+                              "location_how, location_geonames_id FROM events WHERE event_id = ?",
+                              [_shelling_id(con)]).fetchall()
+        hows = con.execute("SELECT location_how, count(*) FILTER (WHERE location_name IS NOT NULL OR "
+                           "location_country IS NOT NULL OR location_lat IS NOT NULL OR location_start IS NOT NULL) "
+                           "FROM event_mentions GROUP BY ALL").fetchall()
+    name, country, feature, how, start, end, geonames_id, lat, lon = mention
+    assert (name, country, feature) == ("Kharkiv", "UKR", "city") and how in ("sentence", "document")
+    assert text[start:end] == "Kharkiv" and geonames_id is not None
+    assert 49 < lat < 51 and 35 < lon < 37
+    assert event[:2] == ("Kharkiv", "UKR") and event[3:] == ("city", how, geonames_id)
+    assert {h for h, _ in hows} <= {"sentence", "document", "none"}
+    assert all(filled == 0 for h, filled in hows if h == "none")   # no location: nulls
+
+
+def test_gdelt_action_geo_of_the_shelling_is_kharkiv_with_fips_codes(store, tmp_path):
+    assert cli("export", "--db", store, "--format", "gdelt-events", tmp_path / "ev.tsv").exit_code == 0
+    rows = [line.split("\t") for line in (tmp_path / "ev.tsv").read_text().splitlines()]
+    with open_db(str(store), read_only=True) as con:
+        event_id = _shelling_id(con)
+        [(global_id, geonames_id, admin1)] = con.execute(
+            "SELECT global_event_id, location_geonames_id, location_admin1 FROM events WHERE event_id = ?",
+            [event_id]).fetchall()
+    [shelling] = [r for r in rows if r[0] == str(global_id)]
+    assert len(shelling) == 61
+    geo_type, full_name, country, adm1, adm2, lat, lon, feature_id = shelling[51:59]
+    assert geo_type == "4" and country == "UP" and adm2 == ""
+    assert full_name.startswith("Kharkiv, ") and full_name.endswith(", Ukraine")
+    assert adm1 == "UP" + admin1.split(".")[1]
+    assert 49 < float(lat) < 51 and 35 < float(lon) < 37
+    assert feature_id == str(geonames_id)
+    assert all(r[51] in {"", "1", "2", "3", "4", "5"} for r in rows)
+
+    # the other exports keep ISO3 and add FIPS beside it
+    assert cli("export", "--db", store, "--format", "csv", tmp_path / "e.csv").exit_code == 0
+    with open(tmp_path / "e.csv", newline="", encoding="utf-8") as f:
+        [row] = [r for r in csv.DictReader(f) if r["event_id"] == event_id]
+    assert (row["location_name"], row["location_country"], row["location_fips"]) == ("Kharkiv", "UKR", "UP")
+    assert cli("export", "--db", store, "--format", "jsonl", "--table", "places", tmp_path / "p.jsonl").exit_code == 0
+    places = [json.loads(line) for line in (tmp_path / "p.jsonl").read_text().splitlines()]
+    assert len(places) == counts(store)["places"]
+    assert any(p["doc_id"] == "kh-1" and p["name"] == "Kharkiv" and p["country_fips"] == "UP" for p in places)
+
+
+def test_action_geo_types_follow_gdelt():
+    from redline.store.export import action_geo
+
+    def geo(feature, country=None, fips=None, admin1=None, name="X", region=None, country_name=None,
+            lat=1.0, lon=2.0, geonames_id=None):
+        return action_geo({"location_feature": feature, "location_country": country, "location_fips": fips,
+                           "location_admin1": admin1, "location_name": name, "location_region": region,
+                           "location_country_name": country_name, "location_lat": lat, "location_lon": lon,
+                           "location_geonames_id": geonames_id, "location_how": "sentence"})
+
+    assert geo("country", "UKR", "UP", name="Ukraine", country_name="Ukraine", geonames_id=690791) == [
+        "1", "Ukraine", "UP", "UP", "", "1", "2", "690791"]
+    assert geo("admin1", "USA", "US", "US.GA", "Georgia", "Georgia", "United States")[:4] == [
+        "2", "Georgia, United States", "US", "USGA"]
+    assert geo("city", "USA", "US", "US.GA", "Atlanta", "Georgia", "United States")[:4] == [
+        "3", "Atlanta, Georgia, United States", "US", "USGA"]
+    assert geo("admin1", "UKR", "UP", "UA.07", "Kharkiv", "Kharkiv", "Ukraine")[0] == "5"
+    # curated: in one first-level region, in a country, or in no country at all
+    assert geo("region", "UKR", "UP", "UA.14", "Mariupol area", "Donetsk", "Ukraine")[:4] == [
+        "5", "Mariupol area, Donetsk, Ukraine", "UP", "UP14"]
+    assert geo("region", "UKR", "UP", None, "Donbas", None, "Ukraine")[:4] == ["1", "Donbas, Ukraine", "UP", "UP"]
+    assert geo("sea", name="Black Sea", lat=43.0, lon=34.0) == ["4", "Black Sea", "", "", "", "43", "34", ""]
+    assert action_geo({"location_feature": None, "location_how": "none"}) == [""] * 8
+
+
+def test_events_located_by_country_code_or_place_name(store):
+    ukraine = _events(store, "--located", "UKR", "--limit", "0")
+    assert ("RUSMIL", "UKR", "194") in _dyads(ukraine)
+    assert all(e["location_country"] == "UKR" for e in ukraine)
+    kharkiv = _events(store, "--located", "kharkiv", "--limit", "0")
+    assert ("RUSMIL", "UKR", "194") in _dyads(kharkiv)
+    assert all("kharkiv" in ((e["location_name"] or "") + (e["location_region"] or "")).lower() for e in kharkiv)
+    assert ("RUSMIL", "UKR", "194") not in _dyads(_events(store, "--located", "FRA", "--limit", "0"))
+    assert _events(store, "--located", "x' OR 1=1 --") == []          # a value, never SQL
+
+    result = cli("events", "--db", store, "--dyad", "RUSMIL", "UKR")
+    header, row = result.output.strip().splitlines()
+    assert header.split()[-1] == "LOCATION" and "Kharkiv (UKR)" in row
+
+
+def test_a_version_2_store_upgrades_to_3_keeps_its_rows_and_stores_places_after(tmp_path, pipeline_all):
+    db = str(tmp_path / "v2.duckdb")
+    con = duckdb.connect(db)
+    migrate(con, target=2)
+    con.execute("INSERT INTO documents (id, seq, fingerprint, text, ingested_at) VALUES (?, ?, ?, ?, now())",
+                ["old-doc", 0, "f" * 40, "Russia criticised France."])
+    con.execute("INSERT INTO event_mentions (doc_id, event_index, event_id, modality, negated, hypothetical, "
+                "source_code, target_code, cameo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ["old-doc", 0, "ev-old", "asserted", False, False, "RUS", "FRA", "111"])
+    con.execute("INSERT INTO events (event_id, global_event_id, modality, source_code, target_code, cameo, "
+                "num_mentions, num_articles, num_sources) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ["ev-old", 1, "asserted", "RUS", "FRA", "111", 1, 1, 1])
+    con.close()
+    with open_db(db, read_only=True) as con:
+        versions = [v for (v,) in con.execute("SELECT version FROM schema_version ORDER BY version").fetchall()]
+        assert versions == list(range(1, SCHEMA_VERSION + 1)) and 3 in versions
+        assert con.execute("SELECT doc_id, event_id, cameo, location_name, location_how FROM event_mentions"
+                           ).fetchall() == [("old-doc", "ev-old", "111", None, None)]
+        assert con.execute("SELECT event_id, location_country FROM events").fetchall() == [("ev-old", None)]
+        assert con.execute("SELECT count(*) FROM places").fetchall()[0][0] == 0
+
+    article = tmp_path / "kh.jsonl"
+    article.write_text(json.dumps(ARTICLES[0]) + "\n", encoding="utf-8")
+    assert ingest([str(article)], db, pipeline=pipeline_all).coded == 1
+    with open_db(db, read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM places WHERE doc_id = ?", ["kh-1"]).fetchall()[0][0] > 0
+        assert con.execute("SELECT location_name FROM events WHERE cameo = ?", ["194"]).fetchall() == [("Kharkiv",)]
+        assert con.execute("SELECT count(*) FROM events WHERE event_id = ?", ["ev-old"]).fetchall()[0][0] == 1
+    located = _dyads(_events(tmp_path / "v2.duckdb", "--located", "UKR"))
+    assert ("RUSMIL", "UKR", "194") in located and ("RUS", "FRA", "111") not in located   # old rows: no location

@@ -15,6 +15,22 @@ def _fail(e: RedlineError) -> None:
     sys.exit(2)
 
 
+_PLACES_OPTION = click.option("--places", "place_files", multiple=True, type=click.Path(dir_okay=False),
+                              help="Extra places file (YAML, the format of data/places.yaml); may be repeated.")
+
+
+_DELAY_OPTION = click.option(
+    "--delay", type=click.FloatRange(0, 3600), default=1.0, show_default=True,
+    help="Seconds between two downloads from one host (URL inputs and --fetch); a site's robots.txt "
+         "Crawl-delay, when longer, wins.")
+
+
+def _fetcher(delay: float):
+    from redline.sources.fetch import Fetcher
+
+    return Fetcher(host_delay=delay)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="redline")
 def main() -> None:
@@ -36,10 +52,13 @@ def main() -> None:
               help="Extra actor file (YAML or CSV); may be repeated. Overrides packaged entries.")
 @click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(dir_okay=False),
               help="Extra event pattern file (YAML); may be repeated. Same ids override.")
+@_PLACES_OPTION
 @click.option("--modality", type=click.Choice(["asserted", "all"]), default="asserted", show_default=True,
               help="asserted: only events that happened; all: also negated and hypothetical ones, flagged.")
 @click.option("--fetch", is_flag=True, help="For feeds, download each entry's linked page and code its text.")
-def extract(inputs, fmt, workers, batch_size, model, actor_files, lexicon_files, modality, fetch) -> None:
+@_DELAY_OPTION
+def extract(inputs, fmt, workers, batch_size, model, actor_files, lexicon_files, place_files, modality, fetch,
+            delay) -> None:
     """Code political events in INPUTS: text, JSONL, HTML, RSS/Atom, WARC (any of them gzipped),
     directories, http(s) URLs, or - for stdin.
 
@@ -50,7 +69,7 @@ def extract(inputs, fmt, workers, batch_size, model, actor_files, lexicon_files,
     from redline.sources.readers import read_inputs
 
     options = Options(model=model, workers=workers, batch_size=batch_size, actor_files=tuple(actor_files),
-                      lexicon_files=tuple(lexicon_files), modality=modality)
+                      lexicon_files=tuple(lexicon_files), place_files=tuple(place_files), modality=modality)
     try:
         pipeline = Pipeline(options)
     except RedlineError as e:
@@ -66,7 +85,8 @@ def extract(inputs, fmt, workers, batch_size, model, actor_files, lexicon_files,
             yield d
 
     try:
-        write(pipeline.process(reported(read_inputs(inputs, fetch=fetch))), fmt, sys.stdout)
+        documents = read_inputs(inputs, fetch=fetch, fetcher=_fetcher(delay))
+        write(pipeline.process(reported(documents)), fmt, sys.stdout)
     except RedlineError as e:
         _fail(e)
     except BrokenPipeError:
@@ -170,7 +190,9 @@ def _dask_address(ctx, param, value):
               help="Extra actor file (YAML or CSV); may be repeated.")
 @click.option("--lexicon", "lexicon_files", multiple=True, type=click.Path(dir_okay=False),
               help="Extra event pattern file (YAML); may be repeated.")
+@_PLACES_OPTION
 @click.option("--fetch", is_flag=True, help="For feeds, download each entry's linked page and code its text.")
+@_DELAY_OPTION
 @click.option("--dask", "dask_address", metavar="ADDRESS", callback=_dask_address,
               help="Code the batches on a Dask cluster: a scheduler address (tcp://HOST:8786), a "
                    "scheduler file (*.json), or local:N to start N local worker processes for this run.")
@@ -180,7 +202,8 @@ def _dask_address(ctx, param, value):
 @_WAIT_OPTION
 @click.option("-v", "--verbose", is_flag=True, help="Print a line on stderr after each stored batch.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar (it is drawn only when stderr is a terminal).")
-def ingest(inputs, db_path, workers, batch_size, model, actor_files, lexicon_files, fetch, dask_address,
+def ingest(inputs, db_path, workers, batch_size, model, actor_files, lexicon_files, place_files, fetch, delay,
+           dask_address,
            parts_dir, wait, verbose, quiet) -> None:
     """Code INPUTS and store documents, events, quotes and actors in the DuckDB store.
 
@@ -200,7 +223,7 @@ def ingest(inputs, db_path, workers, batch_size, model, actor_files, lexicon_fil
     if parts_dir and not dask_address:
         raise click.UsageError("--parts is where --dask workers leave their results: it needs --dask")
     options = Options(model=model, workers=workers, batch_size=batch_size, actor_files=tuple(actor_files),
-                      lexicon_files=tuple(lexicon_files), modality="all")
+                      lexicon_files=tuple(lexicon_files), place_files=tuple(place_files), modality="all")
     total = count_documents(inputs) if wanted(sys.stderr, quiet=quiet) else None
     bar = ProgressBar(total, stream=sys.stderr, quiet=quiet)
 
@@ -215,8 +238,8 @@ def ingest(inputs, db_path, workers, batch_size, model, actor_files, lexicon_fil
 
     try:
         with bar:
-            summary = run_ingest(inputs, db_path, options, fetch=fetch, wait=wait, dask=dask_address,
-                                 parts_dir=parts_dir, on_error=report_error, on_batch=report_batch,
+            summary = run_ingest(inputs, db_path, options, fetch=fetch, fetcher=_fetcher(delay), wait=wait,
+                                 dask=dask_address, parts_dir=parts_dir, on_error=report_error, on_batch=report_batch,
                                  on_read=lambda s: bar.update(s.read))
     except RedlineError as e:
         _fail(e)
@@ -238,25 +261,31 @@ def ingest(inputs, db_path, workers, batch_size, model, actor_files, lexicon_fil
 @click.option("--modality", type=click.Choice(["asserted", "negated", "hypothetical", "all"]),
               default="asserted", show_default=True, help="Events that happened, were denied, might happen.")
 @click.option("--text", help="Words in the sentence of one of the event's mentions (case-insensitive).")
+@click.option("--located", metavar="TEXT", help="Where the event happened: its country (ISO3, e.g. UKR), or "
+                                               "words of its place's name or region (case-insensitive).")
 @click.option("--limit", type=click.IntRange(0, None), default=100, show_default=True,
               help="Events shown at most; 0 for all.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array, each event with its mentions.")
 @_WAIT_OPTION
-def events(db_path, actor, dyad, code, root, plover, quad, since, until, modality, text, limit, as_json,
+def events(db_path, actor, dyad, code, root, plover, quad, since, until, modality, text, located, limit, as_json,
            wait) -> None:
     """Find stored events, oldest first, and print them as a table or JSON."""
+    import shutil
+
     from redline.store.database import open_db
     from redline.store.query import EventFilter, events_json, events_table, find_events
 
     query = EventFilter(actor=actor, dyad=tuple(dyad) if dyad else None, code=code,
                         root=str(root) if root else None, plover=plover, quad=quad, since=since,
-                        until=until, modality=modality, text=text, limit=limit or None)
+                        until=until, modality=modality, text=text, located=located, limit=limit or None)
     try:
         with open_db(db_path, read_only=True, wait=wait) as con:
             found = find_events(con, query, with_mentions=as_json)
     except RedlineError as e:
         _fail(e)
-    click.echo(events_json(found) if as_json else events_table(found))
+    # on a terminal the location column is shown when the lines still fit
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    click.echo(events_json(found) if as_json else events_table(found, width))
 
 
 @main.command()
@@ -266,7 +295,7 @@ def events(db_path, actor, dyad, code, root, plover, quad, since, until, modalit
               type=click.Choice(["parquet", "csv", "jsonl", "gdelt-events", "gdelt-mentions"]),
               help="parquet: a directory partitioned by month; csv, jsonl: a file; gdelt-events, "
                    "gdelt-mentions: GDELT 2.0's 61- and 16-column tab-separated tables.")
-@click.option("--table", type=click.Choice(["events", "mentions", "documents", "quotes", "actors"]),
+@click.option("--table", type=click.Choice(["events", "mentions", "documents", "quotes", "actors", "places"]),
               default="events", show_default=True, help="Table for parquet, csv and jsonl.")
 @_WAIT_OPTION
 def export(out, db_path, fmt, table, wait) -> None:

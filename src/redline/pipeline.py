@@ -6,6 +6,7 @@ processes parse, each loading the model once.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, TypeVar
@@ -16,6 +17,7 @@ from redline.actors.knowledge import load_kb
 from redline.events.component import EventsComponent
 from redline.events.lexicon import load_lexicon
 from redline.nlp.model import load_spacy
+from redline.places.component import PlacesComponent
 from redline.quotes.component import QuotesComponent
 from redline.quotes.finder import attach_events
 from redline.errors import message
@@ -34,8 +36,10 @@ class Options:
     batch_size: int = 32
     actor_files: tuple[str, ...] = ()
     lexicon_files: tuple[str, ...] = ()
+    place_files: tuple[str, ...] = ()
     modality: str = "asserted"      # asserted: drop negated and hypothetical events; all: keep them
     quotes: bool = True             # find quotations and their speakers
+    places: bool = True             # find places and locate events
     max_chars: int = 1_000_000
     extra: dict = field(default_factory=dict)
 
@@ -55,11 +59,19 @@ class Pipeline:
         self.events = EventsComponent(load_lexicon(tuple(self.options.lexicon_files)),
                                       tuple(self.options.actor_files))
         self.quotes = QuotesComponent(tuple(self.options.actor_files))
+        self.places = PlacesComponent(self.nlp, tuple(self.options.place_files)) if self.options.places else None
+        # The model and the knowledge are millions of objects that live as long as the process;
+        # left to the collector, every full collection walks them all again. Frozen, they are not
+        # walked: a long run spends its collections on what it allocates itself.
+        gc.freeze()
 
     def _finish(self, document: Document, doc) -> Document:
         doc._.redline_date = document.date
         self.actors(doc)
         self.events(doc)
+        if self.places is not None:
+            self.places(doc)
+            document.places = doc._.redline_places
         if self.options.quotes:
             self.quotes(doc)
         document.mentions = doc._.redline_actors.mentions
@@ -97,7 +109,7 @@ class Pipeline:
                 try:
                     self._finish(d, doc)
                 except Exception as e:   # a bug on one document must not cost the others
-                    d.events, d.quotes, d.mentions = [], [], []
+                    d.events, d.quotes, d.mentions, d.places = [], [], [], []
                     d.error = message("E501", origin=d.origin or d.id, detail=f"{type(e).__name__}: {e}")
             yield d
 

@@ -60,6 +60,54 @@ class SentenceRef:
         return {"index": self.index, "span": [self.start, self.end], "text": self.text}
 
 
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place of the gazetteer: a country, a first-level region, a city, or a curated region,
+    sea, strait or contested area."""
+    name: str
+    feature: str                # country, admin1, city, region, sea, strait, ... (see places.gazetteer)
+    country: str | None         # ISO3 of the state it lies in; None for international waters
+    region: str | None          # first-level region it lies in (GeoNames' name), when one
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None = None
+    population: int = 0
+    contested: bool = False
+    key: str = ""               # unique in the gazetteer: "gn:703448", "country:UKR", "curated:donbas"
+    admin1: str | None = None   # GeoNames' code of its first-level region ("UA.05"), when one
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "feature": self.feature, "country": self.country, "region": self.region,
+                "lat": self.lat, "lon": self.lon, "geonames_id": self.geonames_id}
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """Where the text names a place, and the place it was resolved to."""
+    place: Place
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Location:
+    """Where an event happened: a place named in its sentence, or the document's focus."""
+    place: Place
+    start: int                  # the mention the location comes from
+    end: int
+    how: str                    # sentence, document
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.place.name, "span": [self.start, self.end], "country": self.place.country,
+                "region": self.place.region, "feature": self.place.feature, "lat": self.place.lat,
+                "lon": self.place.lon, "geonames_id": self.place.geonames_id, "how": self.how}
+
+
+NO_LOCATION = {"name": None, "span": None, "country": None, "region": None, "feature": None, "lat": None,
+               "lon": None, "geonames_id": None, "how": "none"}
+
+
 @dataclass(slots=True)
 class Event:
     """A coded political event with its evidence."""
@@ -81,6 +129,7 @@ class Event:
     hypothetical: bool = False
     attributed_to: dict[str, Any] | None = None
     date: str | None = None
+    location: Location | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -94,6 +143,7 @@ class Event:
             "attributed_to": self.attributed_to,
             "trigger": self.trigger.to_dict(), "sentence": self.sentence.to_dict(),
             "rule": self.rule, "confidence": round(self.confidence, 3), "date": self.date,
+            "location": self.location.to_dict() if self.location else dict(NO_LOCATION),
         }
 
 
@@ -150,6 +200,7 @@ class Document:
     events: list[Event] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None                # set when the input could not be processed at all
 
@@ -165,10 +216,20 @@ class Document:
             entry["mentions"].append({"text": self.text[m.start:m.end], "span": [m.start, m.end]})
         return list(seen.values())
 
+    def places_summary(self) -> list[dict[str, Any]]:
+        """Every distinct place of the document with the places in the text that name it."""
+        seen: dict[str, dict[str, Any]] = {}
+        for m in self.places:
+            entry = seen.get(m.place.key)
+            if entry is None:
+                entry = seen[m.place.key] = {**m.place.to_dict(), "mentions": []}
+            entry["mentions"].append({"text": m.text, "span": [m.start, m.end]})
+        return list(seen.values())
+
     def to_dict(self) -> dict[str, Any]:
         if self.error is not None:
             return {"id": self.id, "error": self.error}
         return {"id": self.id, "title": self.title, "date": self.date, "url": self.url,
                 "events": [e.to_dict() for e in self.events],
                 "actors": self.actors_summary(), "quotes": [q.to_dict() for q in self.quotes],
-                "warnings": list(self.warnings)}
+                "places": self.places_summary(), "warnings": list(self.warnings)}

@@ -36,16 +36,18 @@ import pyarrow.parquet as pq
 from redline.errors import RedlineError
 from redline.pipeline import Options, Pipeline
 from redline.store.ingest import CodedBatch, IngestSummary, batch_rows, coded
-from redline.store.rows import DOCUMENT_FIELDS, TABLE_FIELDS, StoredDocument
+from redline.store.rows import BATCH_TABLES, DOCUMENT_FIELDS, TABLE_FIELDS, StoredDocument
 
 LOCAL_PREFIX = "local:"
 MAX_LOCAL_WORKERS = 64
 PART_PREFIX = "part-"
 PART_SUFFIX = ".parquet"
-NESTED_TABLES = ("event_mentions", "quotes", "actors")      # carried inside each document row of a part
+# carried inside each document row of a part: every table of a batch but the documents themselves
+NESTED_TABLES = tuple(t for t in BATCH_TABLES if t != "documents")
 CONNECT_TIMEOUT = 30.0
 # Options that change how documents are coded; workers and batch_size only change how fast.
-_CODING_FIELDS = ("model", "actor_files", "lexicon_files", "modality", "quotes", "max_chars", "extra")
+_CODING_FIELDS = ("model", "actor_files", "lexicon_files", "place_files", "modality", "quotes", "places", "max_chars",
+                  "extra")
 
 
 # -- addresses -------------------------------------------------------------------------------------
@@ -90,14 +92,14 @@ def part_name(items: list[StoredDocument], options: Options) -> str:
 
 def part_schema() -> pa.Schema:
     """A document per row (as the documents table, without the storing time, which the merge
-    sets) with its event mentions, quotes and actors as lists of rows of those tables."""
+    sets) with its event mentions, quotes, actors and places as lists of rows of those tables."""
     fields = [pa.field(name, kind) for name, kind in DOCUMENT_FIELDS if name != "ingested_at"]
     fields += [pa.field(table, pa.list_(pa.struct(TABLE_FIELDS[table]))) for table in NESTED_TABLES]
     return pa.schema(fields)
 
 
 def to_part(tables: dict[str, pa.Table]) -> pa.Table:
-    """The four tables of a batch (`store.ingest.batch_rows`) as one table of documents."""
+    """The tables of a batch (`store.ingest.batch_rows`) as one table of documents."""
     schema = part_schema()
     documents = tables["documents"]
     ids = documents.column("id").to_pylist()
@@ -112,7 +114,7 @@ def to_part(tables: dict[str, pa.Table]) -> pa.Table:
 
 
 def from_part(part: pa.Table) -> dict[str, pa.Table]:
-    """The four tables of a batch back from its part, rows in the order the batch made them."""
+    """The tables of a batch back from its part, rows in the order the batch made them."""
     tables = {"documents": part.drop_columns(list(NESTED_TABLES))}
     for table in NESTED_TABLES:
         rows = part.column(table).combine_chunks().flatten()
@@ -182,7 +184,7 @@ def code_part(items: list[StoredDocument], options: Options, path: str) -> int:
     try:
         write_part(batch_rows(done), Path(path))
     except OSError as e:
-        raise RemoteError("E202", {"path": path, "detail": f"worker {_worker_name()} could not write this "
+        raise RemoteError("E204", {"path": path, "detail": f"worker {_worker_name()} could not write this "
                                                            f"part: {e.strerror or e}"}) from None
     return len(done)
 
@@ -213,7 +215,8 @@ class DaskCoder:
         self.kind, self.target = parse_address(address)
         self.options = Options(**{**options.__dict__, "workers": 1,
                                   "actor_files": _absolute(options.actor_files),
-                                  "lexicon_files": _absolute(options.lexicon_files)})
+                                  "lexicon_files": _absolute(options.lexicon_files),
+                                  "place_files": _absolute(options.place_files)})
         self.parts_dir = Path(parts_dir).resolve()
         self.summary = summary
         self.connect_timeout = connect_timeout
@@ -255,26 +258,26 @@ class DaskCoder:
             except RemoteError as e:
                 raise RedlineError(e.code, **e.values) from None
             except Exception as e:
-                raise RedlineError("E202", path=str(job.path),
+                raise RedlineError("E204", path=str(job.path),
                                    detail=f"its batch failed on the Dask cluster: {type(e).__name__}: {e}") from e
             finally:
                 job.future.release()
         try:
             tables = read_part(job.path)
         except FileNotFoundError:
-            raise RedlineError("E202", path=str(job.path),
+            raise RedlineError("E204", path=str(job.path),
                                detail="a worker wrote it but this machine does not see it: the parts "
                                       "directory must be on storage shared by this machine and every "
                                       "worker (--parts)") from None
         except (OSError, pa.ArrowException) as e:
             if job.future is not None:
-                raise RedlineError("E202", path=str(job.path), detail=f"not a readable part: {e}") from e
+                raise RedlineError("E204", path=str(job.path), detail=f"not a readable part: {e}") from e
             job.path.unlink(missing_ok=True)      # a damaged part from an earlier run: code the batch again
             self.summary.parts_reused -= 1
             return self._finish(self._start(job.items))
         seqs = tables["documents"].column("seq").to_pylist()
         if seqs != [item.seq for item in job.items]:
-            raise RedlineError("E202", path=str(job.path),
+            raise RedlineError("E204", path=str(job.path),
                                detail=f"holds documents {seqs[:3]}... where the batch has "
                                       f"{[i.seq for i in job.items][:3]}...: remove it and ingest again")
         for item, error in zip(job.items, tables["documents"].column("error").to_pylist()):
@@ -288,13 +291,13 @@ class DaskCoder:
         try:
             from distributed import Client, LocalCluster
         except ImportError:
-            raise RedlineError("E202", path=self.address,
+            raise RedlineError("E204", path=self.address,
                                detail="Dask is not installed here: pip install 'dask[distributed]'") from None
         address = _scheduler_address(self.target) if self.kind == "file" else self.target
         try:
             self.parts_dir.mkdir(parents=True, exist_ok=True)
         except OSError as e:
-            raise RedlineError("E202", path=str(self.parts_dir),
+            raise RedlineError("E204", path=str(self.parts_dir),
                                detail=f"the parts directory cannot be made: {e.strerror or e}") from None
         try:
             if self.kind == "local":
@@ -308,7 +311,7 @@ class DaskCoder:
             self._client.wait_for_workers(1, timeout=self.connect_timeout)
         except (OSError, TimeoutError, ValueError) as e:
             self.close()
-            raise RedlineError("E202", path=self.address,
+            raise RedlineError("E204", path=self.address,
                                detail=f"no Dask cluster with workers answered within "
                                       f"{self.connect_timeout:g} s ({type(e).__name__}: {e})") from None
         workers = len(self._client.scheduler_info().get("workers", {})) or 1

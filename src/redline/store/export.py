@@ -2,19 +2,22 @@
 its events and mentions as GDELT 2.0's event table (61 columns) and mentions table (16 columns).
 
 GDELT's columns that redline has nothing for (ethnic and religion codes, tone, the geography of
-actors and action, translation info) are left empty rather than guessed. GDELT files carry no
-header line, and neither do these.
+the actors, translation info) are left empty rather than guessed. The action's geography
+(ActionGeo_*) is the event's location, with GDELT's FIPS 10-4 country codes; the other exports
+keep ISO3 in `location_country` (and `country` for places) and add the FIPS code beside it
+(`location_fips`, `country_fips`). GDELT files carry no header line, and neither do these.
 """
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import json
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Iterator
 from urllib.parse import urlsplit
 
-TABLES = ("events", "mentions", "documents", "quotes", "actors")
+TABLES = ("events", "mentions", "documents", "quotes", "actors", "places")
 FORMATS = ("parquet", "csv", "jsonl", "gdelt-events", "gdelt-mentions")
 
 _MONTH = ("CASE WHEN regexp_matches({col}, '^[0-9]{{4}}-[0-9]{{2}}') THEN substr({col}, 1, 7) "
@@ -22,19 +25,29 @@ _MONTH = ("CASE WHEN regexp_matches({col}, '^[0-9]{{4}}-[0-9]{{2}}') THEN substr
 _DOCUMENT_COLUMNS = ("id", "seq", "fingerprint", "duplicate_of", "title", "date", "url", "origin", '"offset"',
                      "fetched_at", "text", "warnings", "error", "num_events", "num_quotes", "ingested_at")
 
+# ISO3 -> FIPS 10-4 code and name of each country (see `_countries`), registered while exporting.
+_COUNTRIES = "_redline_countries"
+
 # Each table's rows in a stable order, with the month a row belongs to (for Parquet partitions).
 _TABLE_SQL = {
-    "events": "SELECT e.*, " + _MONTH.format(col="e.first_date") +
-              " FROM events e ORDER BY e.first_date NULLS LAST, e.event_id",
-    "mentions": "SELECT m.*, " + _MONTH.format(col="m.date") +
-                " FROM event_mentions m JOIN documents d ON d.id = m.doc_id ORDER BY d.seq, m.event_index",
+    "events": "SELECT e.*, c.fips AS location_fips, " + _MONTH.format(col="e.first_date") +
+              f" FROM events e LEFT JOIN {_COUNTRIES} c ON c.iso3 = e.location_country"
+              " ORDER BY e.first_date NULLS LAST, e.event_id",
+    "mentions": "SELECT m.*, c.fips AS location_fips, " + _MONTH.format(col="m.date") +
+                f" FROM event_mentions m JOIN documents d ON d.id = m.doc_id"
+                f" LEFT JOIN {_COUNTRIES} c ON c.iso3 = m.location_country ORDER BY d.seq, m.event_index",
     "documents": f"SELECT {', '.join('d.' + c for c in _DOCUMENT_COLUMNS)}, " + _MONTH.format(col="d.date") +
                  " FROM documents d ORDER BY d.seq",
     "quotes": "SELECT q.*, " + _MONTH.format(col="d.date") +
               " FROM quotes q JOIN documents d ON d.id = q.doc_id ORDER BY d.seq, q.quote_index",
     "actors": "SELECT a.*, " + _MONTH.format(col="d.date") +
               " FROM actors a JOIN documents d ON d.id = a.doc_id ORDER BY d.seq, a.mention_index",
+    "places": "SELECT p.*, c.fips AS country_fips, " + _MONTH.format(col="d.date") +
+              f" FROM places p JOIN documents d ON d.id = p.doc_id LEFT JOIN {_COUNTRIES} c ON c.iso3 = p.country"
+              " ORDER BY d.seq, p.place_index",
 }
+# the exports that need the country table
+_WITH_COUNTRIES = {"events", "mentions", "places", "gdelt-events"}
 
 # When an event was added: the earliest storing time of the documents that mention it.
 _ADDED = ("SELECT m.event_id, min(d.ingested_at) AS date_added FROM event_mentions m "
@@ -127,6 +140,51 @@ def _actor(row: dict[str, Any], side: str) -> list[str]:
             *sectors]
 
 
+# GDELT's geographic resolution types
+GEO_COUNTRY, GEO_US_STATE, GEO_US_CITY, GEO_WORLD_CITY, GEO_WORLD_STATE = 1, 2, 3, 4, 5
+_NO_GEO = [""] * 8
+
+
+def _coordinate(value: float | None) -> str:
+    return "" if value is None else f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def action_geo(row: dict[str, Any]) -> list[str]:
+    """GDELT's eight ActionGeo_* columns for an event's location: Type, FullName, CountryCode
+    (FIPS 10-4), ADM1Code (FIPS country + first-level code, "UP07"; "USGA" for a US state),
+    ADM2Code (empty: redline resolves no second-level regions), Lat, Long, FeatureID (the
+    GeoNames id; for a curated place without one, GDELT's area code: the ADM1 code, or the
+    country's).
+
+    Countries are type 1, first-level regions 5 (2 in the US), cities 4 (3 in the US). Curated
+    regions, seas and straits are 5 when they lie in one first-level region, else 1 with their
+    country when they have one, else 4 with their coordinates and no country (open sea)."""
+    feature = row.get("location_feature")
+    if not feature or row.get("location_how") == "none":
+        return list(_NO_GEO)
+    iso3, fips = row.get("location_country"), row.get("location_fips") or ""
+    admin1 = row.get("location_admin1")
+    us = iso3 == "USA"
+    adm1 = f"{fips}{admin1.split('.', 1)[1]}" if fips and admin1 and "." in admin1 else ""
+    name, region, country = row.get("location_name"), row.get("location_region"), row.get("location_country_name")
+    if feature == "country":
+        kind, parts, adm1 = GEO_COUNTRY, [country or name], fips
+    elif feature == "admin1":
+        kind, parts = GEO_US_STATE if us else GEO_WORLD_STATE, [name, country]
+    elif feature == "city":
+        kind, parts = GEO_US_CITY if us else GEO_WORLD_CITY, [name, region, country]
+    elif admin1:
+        kind, parts = GEO_US_STATE if us else GEO_WORLD_STATE, [name, region, country]
+    elif iso3:
+        kind, parts, adm1 = GEO_COUNTRY, [name, country], fips
+    else:
+        kind, parts = GEO_WORLD_CITY, [name]
+    geonames_id = row.get("location_geonames_id")
+    feature_id = str(geonames_id) if geonames_id is not None else (adm1 or fips)
+    return [str(kind), ", ".join(p for p in parts if p), fips, adm1, "",
+            _coordinate(row.get("location_lat")), _coordinate(row.get("location_lon")), feature_id]
+
+
 def gdelt_event_row(row: dict[str, Any]) -> list[str]:
     day = _day(row["first_date"])
     fraction = f"{day.year + (day.timetuple().tm_yday - 1) / 365:.4f}" if day else ""
@@ -138,14 +196,17 @@ def gdelt_event_row(row: dict[str, Any]) -> list[str]:
             row["cameo"], row["cameo"][:3], row["cameo_root"] or "", _text(row["quad_class"]),
             _text(row["goldstein"]), str(row["num_mentions"]), str(row["num_sources"]),
             str(row["num_articles"]), "",                        # AvgTone: redline measures no tone
-            *([""] * 24),                                        # actor and action geography: not yet
+            *([""] * 16),                                        # actor geography: not coded
+            *action_geo(row),                                    # where the event happened
             _stamp(row["date_added"]), row["source_url"] or ""]
     assert len(cols) == GDELT_EVENT_COLUMNS
     return [_text(c) for c in cols]
 
 
 def write_gdelt_events(con, out: IO[str]) -> int:
-    cursor = con.execute(f"SELECT e.*, a.date_added FROM events e LEFT JOIN ({_ADDED}) a USING (event_id) "
+    cursor = con.execute(f"SELECT e.*, a.date_added, c.fips AS location_fips, c.name AS location_country_name "
+                         f"FROM events e LEFT JOIN ({_ADDED}) a USING (event_id) "
+                         f"LEFT JOIN {_COUNTRIES} c ON c.iso3 = e.location_country "
                          "WHERE e.modality = ? ORDER BY e.first_date NULLS LAST, e.event_id", ["asserted"])
     count = 0
     for row in _rows(cursor):
@@ -202,10 +263,40 @@ def write_gdelt_mentions(con, out: IO[str]) -> int:
     return count
 
 
+def _countries():
+    """ISO3, FIPS 10-4 code and name of every country of the gazetteer, as an Arrow table."""
+    import pyarrow as pa
+
+    from redline.places.gazetteer import load
+
+    gaz = load()
+    codes = sorted(gaz.countries)
+    return pa.table({"iso3": pa.array(codes, pa.string()),
+                     "fips": pa.array([gaz.fips.get(c) for c in codes], pa.string()),
+                     "name": pa.array([gaz.countries[c].name for c in codes], pa.string())})
+
+
+@contextmanager
+def country_codes(con) -> Iterator[None]:
+    """The country table the exports join on, registered on `con` for the time of the block."""
+    con.register(_COUNTRIES, _countries())
+    try:
+        yield
+    finally:
+        con.unregister(_COUNTRIES)
+
+
 def export(con, fmt: str, out: str, table: str = "events", stdout: IO[str] | None = None) -> int:
     """Write `table` (or the GDELT tables) to `out` in `fmt`; returns the rows written.
 
     `out` is a directory for Parquet and a file (or `-` with `stdout`) for the others."""
+    if (fmt if fmt.startswith("gdelt") else table) in _WITH_COUNTRIES:
+        with country_codes(con):
+            return _export(con, fmt, out, table, stdout)
+    return _export(con, fmt, out, table, stdout)
+
+
+def _export(con, fmt: str, out: str, table: str, stdout: IO[str] | None) -> int:
     if fmt == "parquet":
         return write_parquet(con, table, out)
     if out == "-" and stdout is not None:

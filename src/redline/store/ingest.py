@@ -1,8 +1,8 @@
 """`redline ingest`: inputs -> dedupe -> pipeline -> the store, a batch per transaction.
 
 Why a killed ingest resumes exactly: documents are stored in input order, a batch of consecutive
-documents per transaction (its documents, event mentions, quotes, actors and the events merged
-again, together). What a SIGKILL leaves is therefore the stored documents of a prefix of the
+documents per transaction (its documents, event mentions, quotes, actors, places and the events
+merged again, together). What a SIGKILL leaves is therefore the stored documents of a prefix of the
 input. A rerun loads what that prefix left (fingerprints, ids, the near-duplicate index rebuilt
 in storing order, the next sequence number), skips the stored documents as exact duplicates,
 and decides everything after them as the uninterrupted run did.
@@ -25,14 +25,15 @@ import pyarrow as pa
 from redline.pipeline import Options, Pipeline, chunks
 from redline.records import Document
 from redline.store.database import DEFAULT_WAIT, open_db
-from redline.store.merging import KEY_COLUMNS, count_events, remerge
-from redline.store.rows import BatchRows, StoredDocument, insert
+from redline.store.merging import batch_keys, count_events, remerge
+from redline.store.rows import BATCH_TABLES, BatchRows, StoredDocument, insert
 
 
 @dataclass
 class IngestSummary:
     """What one ingest did, for the final line on stderr."""
     read: int = 0
+    stored: int = 0              # documents committed to the store so far (copies included)
     exact_duplicates: int = 0
     near_duplicates: int = 0
     coded: int = 0
@@ -158,7 +159,7 @@ def coded(items: Iterable[StoredDocument], make_pipeline: Callable[[], Pipeline]
 class CodedBatch:
     """Consecutive stored-to-be documents, coded, as the rows they add to each table.
 
-    `tables` has the documents, event_mentions, quotes and actors tables; the documents'
+    `tables` has the documents, event_mentions, quotes, actors and places tables; the documents'
     `ingested_at` is filled when the batch is written. `done` runs once the batch is committed
     (a Dask batch removes its Parquet part there)."""
     items: list[StoredDocument]
@@ -195,12 +196,13 @@ def write_tables(con, tables: dict[str, pa.Table], window_days: int = 1) -> None
     """Store one batch's rows and merge its events again, all in one transaction."""
     tables = stamp(tables, datetime.now(timezone.utc).replace(tzinfo=None))
     mentions = tables["event_mentions"]
-    keys = set(zip(*(mentions.column(c).to_pylist() for c in KEY_COLUMNS))) if mentions.num_rows else set()
+    keys = batch_keys(mentions) if mentions.num_rows else {}
     con.begin()
     try:
-        for table in ("documents", "event_mentions", "quotes", "actors"):
-            insert(con, table, tables[table])
-        remerge(con, keys, window_days)
+        for table in BATCH_TABLES:
+            if table in tables:
+                insert(con, table, tables[table])
+        remerge(con, keys, tables["documents"].column("id").to_pylist(), window_days)
         con.commit()
     except BaseException:
         con.rollback()
@@ -213,7 +215,8 @@ def coding_options(options: Options) -> Options:
 
 
 def ingest(inputs: Iterable[str], db_path: str, options: Options | None = None, *,
-           pipeline: Pipeline | None = None, stdin=None, fetch: bool = False, near_threshold: float = 0.8,
+           pipeline: Pipeline | None = None, stdin=None, fetch: bool = False, fetcher=None,
+           near_threshold: float = 0.8,
            window_days: int = 1, wait: float = DEFAULT_WAIT, dask: str | None = None,
            parts_dir: str | None = None, on_error: Callable[[Document], None] = lambda doc: None,
            on_batch: Callable[[IngestSummary], None] = lambda summary: None,
@@ -223,7 +226,8 @@ def ingest(inputs: Iterable[str], db_path: str, options: Options | None = None, 
     Every event is stored with its modality, so the pipeline given must keep negated and
     hypothetical events (`Options(modality="all")`, the default built here). The store is open
     only while a batch is written; `wait` is how long to wait for a reader's lock. `fetch`
-    downloads the pages that feed entries link to (see `redline.sources`).
+    downloads the pages that feed entries link to, with `fetcher` (a `sources.fetch.Fetcher`;
+    default: one with the shipped timeouts and per-host delay) as for any URL input.
 
     dask: code the batches on a Dask cluster instead of here: a scheduler address, a scheduler
         file (`.json`) or `local:N` for a local cluster of N worker processes (see
@@ -245,7 +249,7 @@ def ingest(inputs: Iterable[str], db_path: str, options: Options | None = None, 
     def make_pipeline() -> Pipeline:
         return pipeline or Pipeline(coding_options(options))
 
-    documents = read_inputs(inputs, stdin=stdin, fetch=True) if fetch else read_inputs(inputs, stdin=stdin)
+    documents = read_inputs(inputs, stdin=stdin, fetch=fetch, fetcher=fetcher)
     items = _classify(documents, state, summary, on_error, on_read)
     if dask is None:
         batches = _local_batches(items, make_pipeline, batch_size)
@@ -268,6 +272,7 @@ def ingest(inputs: Iterable[str], db_path: str, options: Options | None = None, 
             summary.mentions += batch.tables["event_mentions"].num_rows
             summary.quotes += batch.tables["quotes"].num_rows
             summary.batches += 1
+            summary.stored += len(batch.items)
             on_batch(summary)
     finally:
         close = getattr(batches, "close", None)

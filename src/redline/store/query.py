@@ -1,7 +1,7 @@
-"""`redline events`: finding stored events by actor, dyad, code, date, modality and words.
+"""`redline events`: finding stored events by actor, dyad, code, date, modality, words and place.
 
 Filters become one parameterised WHERE clause over `events`; `--text` looks into the sentences of
-an event's mentions. The evidence (every mention with its sentence, trigger and rule) is fetched
+an event's mentions, `--located` at where the event happened. The evidence (every mention with its sentence, trigger and rule) is fetched
 for the events found, so a JSON answer can be traced back to the articles.
 """
 from __future__ import annotations
@@ -26,6 +26,7 @@ class EventFilter:
     until: str | None = None
     modality: str = "asserted"
     text: str | None = None             # words in a mention's sentence (case-insensitive)
+    located: str | None = None          # location country (ISO3), or words of the location's name or region
     limit: int | None = 100
 
 
@@ -69,16 +70,22 @@ def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
         parts.append("EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.event_id "
                      "AND contains(lower(m.sentence_text), lower(?)))")
         params.append(f.text)
+    if f.located:
+        parts.append("(e.location_country = upper(?) OR contains(lower(e.location_name), lower(?)) "
+                     "OR contains(lower(e.location_region), lower(?)))")
+        params += [f.located] * 3
     return (" WHERE " + " AND ".join(parts)) if parts else "", params
 
 
 EVENT_COLUMNS = ("event_id", "global_event_id", "modality", "first_date", "source_code", "source_name",
                  "source_country", "target_code", "target_name", "target_country", "cameo", "cameo_root",
                  "cameo_label", "plover", "quad_class", "goldstein", "num_mentions", "num_articles",
-                 "num_sources", "avg_confidence", "source_url")
+                 "num_sources", "avg_confidence", "source_url", "location_name", "location_country",
+                 "location_region", "location_feature", "location_lat", "location_lon", "location_geonames_id",
+                 "location_how")
 EVIDENCE_COLUMNS = ("event_id", "doc_id", "event_index", "date", "source_text", "target_text",
                     "sentence_index", "sentence_text", "trigger_text", "trigger_start", "rule", "confidence",
-                    "url")
+                    "url", "location_name", "location_how", "location_start", "location_end")
 
 
 def find_events(con, f: EventFilter, with_mentions: bool = False) -> list[dict[str, Any]]:
@@ -109,15 +116,28 @@ def _who(code: str | None, name: str | None) -> str:
     return f"{label} ({name})" if name else label
 
 
-def events_table(events: list[dict[str, Any]]) -> str:
-    """A table for people: one event per line."""
-    header = ("DATE", "SOURCE", "TARGET", "CODE", "LABEL", "QUAD", "MENTIONS", "ARTICLES", "SOURCES")
+def _where(e: dict[str, Any]) -> str:
+    name = e.get("location_name")
+    if not name:
+        return ""
+    country = e.get("location_country")
+    return f"{name} ({country})" if country and e.get("location_feature") != "country" else name
+
+
+def events_table(events: list[dict[str, Any]], width: int | None = None) -> str:
+    """A table for people: one event per line. The events' locations are a last column when some
+    event has one and the lines stay within `width` characters (None: no limit)."""
+    header = ("DATE", "SOURCE", "TARGET", "CODE", "LABEL", "QUAD", "MENTIONS", "ARTICLES", "SOURCES", "LOCATION")
+    caps = (10, 30, 30, 5, 40, 4, 8, 8, 7, 28)
     rows = [header] + [(e["first_date"] or "-", _who(e["source_code"], e["source_name"]),
                         _who(e["target_code"], e["target_name"]), e["cameo"],
                         (e["cameo_label"] or "") + ("" if e["modality"] == "asserted" else f" ({e['modality']})"),
                         str(e["quad_class"] or ""), str(e["num_mentions"]), str(e["num_articles"]),
-                        str(e["num_sources"])) for e in events]
-    widths = [min(max(len(r[i]) for r in rows), cap) for i, cap in enumerate((10, 30, 30, 5, 40, 4, 8, 8, 7))]
+                        str(e["num_sources"]), _where(e)) for e in events]
+    widths = [min(max(len(r[i]) for r in rows), cap) for i, cap in enumerate(caps)]
+    without = sum(widths[:-1]) + 2 * (len(widths) - 2)
+    if not any(r[-1] for r in rows[1:]) or (width is not None and without + 2 + widths[-1] > width):
+        rows, widths = [r[:-1] for r in rows], widths[:-1]      # no room, or nothing to show
     lines = ["  ".join(c[:w].ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
     if len(rows) == 1:
         lines.append("(no events)")

@@ -13,7 +13,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from redline.records import Actor, Document, Event
+from redline.records import Actor, Document, Event, Location
 
 STR, INT, BIGINT, FLOAT, BOOL = pa.string(), pa.int32(), pa.int64(), pa.float64(), pa.bool_()
 STRINGS = pa.list_(pa.string())
@@ -28,13 +28,18 @@ DOCUMENT_FIELDS = [("id", STR), ("seq", BIGINT), ("fingerprint", STR), ("signatu
                    ("duplicate_of", STR), ("title", STR), ("date", STR), ("url", STR), ("origin", STR),
                    ("offset", BIGINT), ("fetched_at", STR), ("text", STR), ("warnings", STRINGS), ("error", STR),
                    ("num_events", INT), ("num_quotes", INT), ("ingested_at", pa.timestamp("us"))]
+# Where an event happened (`Event.location`); mentions also keep the span of the place's mention.
+LOCATION_FIELDS = [("location_name", STR), ("location_country", STR), ("location_region", STR),
+                   ("location_admin1", STR), ("location_feature", STR), ("location_lat", FLOAT),
+                   ("location_lon", FLOAT), ("location_geonames_id", BIGINT), ("location_how", STR)]
+LOCATION_SPAN_FIELDS = [("location_start", INT), ("location_end", INT)]
 MENTION_FIELDS = [("doc_id", STR), ("event_index", INT), ("date", STR), ("modality", STR), ("negated", BOOL),
                   ("hypothetical", BOOL), *_actor_fields("source"), *_actor_fields("target"),
                   ("cameo", STR), ("cameo_root", STR), ("cameo_label", STR), ("plover", STR), ("plover_mode", STR),
                   ("plover_contexts", STRINGS), ("goldstein", FLOAT), ("quad_class", INT), ("attributed_to", STR),
                   ("sentence_index", INT), ("sentence_start", INT), ("sentence_end", INT), ("sentence_text", STR),
                   ("trigger_text", STR), ("trigger_start", INT), ("trigger_end", INT), ("rule", STR),
-                  ("confidence", FLOAT), ("url", STR)]
+                  ("confidence", FLOAT), ("url", STR), *LOCATION_FIELDS, *LOCATION_SPAN_FIELDS]
 QUOTE_FIELDS = [("doc_id", STR), ("quote_index", INT), ("kind", STR), ("text", STR), ("span_start", INT),
                 ("span_end", INT), ("sentence_index", INT), ("speaker_text", STR), ("speaker_name", STR),
                 ("speaker_role", STR), ("speaker_organization", STR), ("speaker_code", STR),
@@ -47,10 +52,15 @@ EVENT_FIELDS = [("event_id", STR), ("global_event_id", BIGINT), ("modality", STR
                 *_actor_fields("source"), *_actor_fields("target"), ("cameo", STR), ("cameo_root", STR),
                 ("cameo_label", STR), ("plover", STR), ("quad_class", INT), ("goldstein", FLOAT),
                 ("is_root_event", BOOL), ("num_mentions", INT), ("num_articles", INT), ("num_sources", INT),
-                ("avg_confidence", FLOAT), ("first_doc_id", STR), ("source_url", STR)]
+                ("avg_confidence", FLOAT), ("first_doc_id", STR), ("source_url", STR), *LOCATION_FIELDS]
+PLACE_FIELDS = [("doc_id", STR), ("place_index", INT), ("name", STR), ("feature", STR), ("country", STR),
+                ("region", STR), ("admin1", STR), ("lat", FLOAT), ("lon", FLOAT), ("geonames_id", BIGINT),
+                ("contested", BOOL), ("text", STR), ("span_start", INT), ("span_end", INT)]
 
 TABLE_FIELDS = {"documents": DOCUMENT_FIELDS, "event_mentions": MENTION_FIELDS, "quotes": QUOTE_FIELDS,
-                "actors": ACTOR_FIELDS, "events": EVENT_FIELDS}
+                "actors": ACTOR_FIELDS, "places": PLACE_FIELDS, "events": EVENT_FIELDS}
+# The tables a batch of coded documents adds rows to (`events` is merged from the mentions).
+BATCH_TABLES = ("documents", "event_mentions", "quotes", "actors", "places")
 
 
 def modality(event: Event) -> str:
@@ -71,6 +81,17 @@ def _actor(prefix: str, actor: Actor | None) -> dict[str, Any]:
             f"{prefix}_sectors": list(actor.sectors)}
 
 
+def location(loc: Location | None) -> dict[str, Any]:
+    """The location columns of a mention: `location_how` "none" and nulls when it has none."""
+    if loc is None:
+        return {**{name: None for name, _ in LOCATION_FIELDS + LOCATION_SPAN_FIELDS}, "location_how": "none"}
+    p = loc.place
+    return {"location_name": p.name, "location_country": p.country, "location_region": p.region,
+            "location_admin1": p.admin1, "location_feature": p.feature, "location_lat": p.lat,
+            "location_lon": p.lon, "location_geonames_id": p.geonames_id, "location_how": loc.how,
+            "location_start": loc.start, "location_end": loc.end}
+
+
 def mention_row(doc: Document, index: int, e: Event) -> dict[str, Any]:
     return {"doc_id": doc.id, "event_index": index, "date": e.date or doc.date, "modality": modality(e),
             "negated": e.negated, "hypothetical": e.hypothetical,
@@ -82,7 +103,7 @@ def mention_row(doc: Document, index: int, e: Event) -> dict[str, Any]:
             "sentence_index": e.sentence.index, "sentence_start": e.sentence.start,
             "sentence_end": e.sentence.end, "sentence_text": e.sentence.text,
             "trigger_text": e.trigger.text, "trigger_start": e.trigger.start, "trigger_end": e.trigger.end,
-            "rule": e.rule, "confidence": e.confidence, "url": doc.url}
+            "rule": e.rule, "confidence": e.confidence, "url": doc.url, **location(e.location)}
 
 
 def quote_rows(doc: Document) -> list[dict[str, Any]]:
@@ -110,6 +131,15 @@ def actor_rows(doc: Document) -> list[dict[str, Any]]:
             for i, m in enumerate(doc.mentions)]
 
 
+def place_rows(doc: Document) -> list[dict[str, Any]]:
+    """Every place the text names, in the order the places stage gives them."""
+    return [{"doc_id": doc.id, "place_index": i, "name": m.place.name, "feature": m.place.feature,
+             "country": m.place.country, "region": m.place.region, "admin1": m.place.admin1,
+             "lat": m.place.lat, "lon": m.place.lon, "geonames_id": m.place.geonames_id,
+             "contested": m.place.contested, "text": doc.text[m.start:m.end], "span_start": m.start, "span_end": m.end}
+            for i, m in enumerate(doc.places)]
+
+
 @dataclass
 class StoredDocument:
     """A document as the ingest decided to store it: its id in the store, dedupe data, status."""
@@ -129,6 +159,7 @@ class BatchRows:
     event_mentions: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     actors: list[dict[str, Any]] = field(default_factory=list)
+    places: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, item: StoredDocument, ingested_at: datetime) -> None:
         doc = item.doc
@@ -148,11 +179,10 @@ class BatchRows:
         self.event_mentions.extend(mention_row(doc, i, e) for i, e in enumerate(doc.events))
         self.quotes.extend(quote_rows(doc))
         self.actors.extend(actor_rows(doc))
+        self.places.extend(place_rows(doc))
 
     def tables(self) -> dict[str, pa.Table]:
-        return {name: to_arrow(name, rows) for name, rows in
-                (("documents", self.documents), ("event_mentions", self.event_mentions),
-                 ("quotes", self.quotes), ("actors", self.actors))}
+        return {name: to_arrow(name, getattr(self, name)) for name in BATCH_TABLES}
 
 
 def to_arrow(table: str, rows: list[dict[str, Any]]) -> pa.Table:

@@ -21,6 +21,12 @@ _ACTOR_COLUMNS = """
     {p}_code VARCHAR, {p}_text VARCHAR, {p}_name VARCHAR, {p}_country VARCHAR, {p}_igo VARCHAR,
     {p}_sectors VARCHAR[]"""
 
+_LOCATION_COLUMNS = (("location_name", "VARCHAR"), ("location_country", "VARCHAR"),
+                     ("location_region", "VARCHAR"), ("location_admin1", "VARCHAR"),
+                     ("location_feature", "VARCHAR"), ("location_lat", "DOUBLE"), ("location_lon", "DOUBLE"),
+                     ("location_geonames_id", "BIGINT"), ("location_how", "VARCHAR"))
+_LOCATION_SPAN = (("location_start", "INTEGER"), ("location_end", "INTEGER"))
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, event mentions, merged events, quotes and actors", (
         """CREATE TABLE schema_version (
@@ -136,6 +142,31 @@ MIGRATIONS: tuple[Migration, ...] = (
         "CREATE INDEX mentions_event ON event_mentions (event_id)",
         "CREATE INDEX events_dyad ON events (source_code, target_code)",
         "CREATE INDEX events_key ON events (source_code, target_code, cameo, modality)",
+    )),
+    # Where: every place a coded document names (resolved to the gazetteer), and where each
+    # event happened (`Event.location`), on its mentions and on the merged events (taken from
+    # the mention that stands for the event). `location_how` is sentence, document or none.
+    Migration(3, "places and event locations", (
+        """CREATE TABLE places (
+            doc_id VARCHAR NOT NULL,
+            place_index INTEGER NOT NULL,
+            name VARCHAR,
+            feature VARCHAR,
+            country VARCHAR,
+            region VARCHAR,
+            admin1 VARCHAR,
+            lat DOUBLE,
+            lon DOUBLE,
+            geonames_id BIGINT,
+            contested BOOLEAN,
+            text VARCHAR,
+            span_start INTEGER,
+            span_end INTEGER,
+            PRIMARY KEY (doc_id, place_index))""",
+        *(f"ALTER TABLE {table} ADD COLUMN {column} {kind}"
+          for table, columns in (("event_mentions", _LOCATION_COLUMNS + _LOCATION_SPAN),
+                                 ("events", _LOCATION_COLUMNS))
+          for column, kind in columns),
     )),
 )
 
