@@ -723,10 +723,13 @@ def main() -> None:
     ap.add_argument("--only", default=",".join(SECTIONS), help="Comma-separated: " + ", ".join(SECTIONS))
     ap.add_argument("--articles", type=int, default=240, help="Corpus size for the throughput run.")
     ap.add_argument("--rounds", type=int, default=3, help="Alternating rounds of the throughput run.")
-    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--batch-size", type=int, default=64,
+                    help="For every side: spaCy's batch, and the ingest's transaction (redline ingest's default).")
     ap.add_argument("--no-profile", dest="profile", action="store_false", help="Skip the cProfile run.")
     ap.add_argument("--profile-top", type=int, default=15)
-    ap.add_argument("--worker-articles", type=int, default=480, help="Corpus size for 1 vs 2 workers.")
+    ap.add_argument("--worker-articles", type=int, default=1200,
+                    help="Corpus size for 1 vs 2 workers (large enough that loading the model, once per "
+                         "process on both sides, does not dominate).")
     ap.add_argument("--worker-rounds", type=int, default=1)
     ap.add_argument("--small-docs", type=int, default=1_000)
     ap.add_argument("--large-docs", type=int, default=20_000)

@@ -183,8 +183,9 @@ def _dask_address(ctx, param, value):
 @_DB_OPTION
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes that parse in parallel (each loads the model once).")
-@click.option("--batch-size", type=click.IntRange(1, 10_000), default=32, show_default=True,
-              help="Documents per spaCy batch and per database transaction.")
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=64, show_default=True,
+              help="Documents per spaCy batch and per database transaction (each transaction opens and "
+                   "closes the store, so larger batches cost less; a killed ingest redoes at most one).")
 @click.option("--model", default=None, help="spaCy pipeline to load.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
               help="Extra actor file (YAML or CSV); may be repeated.")
