@@ -89,6 +89,13 @@ def test_a_region_word_makes_the_name_a_region_and_a_bare_name_the_city(pipeline
     assert found["city"]["name"] == "Donetsk"
 
 
+def test_a_region_word_after_coordinated_names_makes_each_a_region(pipeline_all):
+    out = run(pipeline_all, "Moscow claimed the Donetsk and Luhansk regions last year.")
+    ukrainian = [p for p in out["places"] if p["country"] == "UKR"]
+    assert [(p["feature"], p["mentions"][0]["text"]) for p in ukrainian] == [
+        ("admin1", "Donetsk"), ("admin1", "Luhansk regions")]
+
+
 def test_country_adjectives_name_places_only_before_place_nouns(pipeline_all):
     out = run(pipeline_all, "Two drones crossed into Polish airspace on Wednesday, Polish officials said.")
     [poland] = [p for p in out["places"] if p["country"] == "POL"]

@@ -91,6 +91,7 @@ class PlaceFinder:
         for cand in self._adjectives(doc, taken):
             found.append(cand)
         found.sort(key=lambda c: c.start)
+        _share_area_words(doc, found)
         return found
 
     def _names_in(self, doc, start: int, end: int, in_org: bool) -> list[Candidate]:
@@ -132,6 +133,16 @@ class PlaceFinder:
             if country is not None:
                 out.append(Candidate(token.i, token.i + 1, [country], adjective=True))
         return out
+
+
+def _share_area_words(doc, found: list[Candidate]) -> None:
+    """"The Donetsk and Luhansk regions": a region word after the last of coordinated names
+    makes each of them a region."""
+    for i in range(len(found) - 2, -1, -1):
+        a, b = found[i], found[i + 1]
+        between = [t.lower_ for t in doc[a.end:b.start]]
+        if b.area and not a.area and between and all(w in (",", "and", "or") for w in between):
+            a.area = True
 
 
 def candidate_key(doc, cand: Candidate) -> str:
