@@ -41,6 +41,14 @@ def _who(a) -> str:
     return f"{label} ({a.name})" if a.name else label
 
 
+def _where(e: Event) -> str:
+    """"  @ Kharkiv" when the sentence places the event, "  @ (Idlib)" when the document does."""
+    if e.location is None:
+        return ""
+    name = e.location.place.name
+    return f"  @ {name}" if e.location.how == "sentence" else f"  @ ({name})"
+
+
 def summary(doc: Document) -> str:
     if doc.error:
         return f"! {doc.id}: {doc.error}"
@@ -48,7 +56,7 @@ def summary(doc: Document) -> str:
     for e in doc.events:
         flags = [f for f, on in (("negated", e.negated), ("hypothetical", e.hypothetical)) if on]
         lines.append(f"  {_who(e.source):<28} -> {_who(e.target):<28} {e.cameo:<5} {e.cameo_label}"
-                     f"  «{e.trigger.text}»" + (f"  ({', '.join(flags)})" if flags else ""))
+                     f"  «{e.trigger.text}»" + (f"  ({', '.join(flags)})" if flags else "") + _where(e))
     if not doc.events:
         lines.append("  (no events)")
     for w in doc.warnings:
