@@ -176,3 +176,38 @@ def test_every_event_has_a_location_object(pipeline_all):
                                       "geonames_id", "how"}
         assert e["location"]["how"] in ("sentence", "document", "none")
     assert event(out, "struck")["location"]["country"] == "PSE"
+
+
+# -- datelines ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, place, region, rest", [
+    ("KYIV, March 3 (Reuters) - Russian forces shelled Kharkiv.", "KYIV", None, "Russian forces"),
+    ("THE HAGUE -- The court ruled on Friday.", "THE HAGUE", None, "The court"),
+    ("LETHEM, Guyana, Sept. 9, 2026 (Northwire) - Troops arrived.", "LETHEM", "Guyana", "Troops"),
+    ("BRASÍLIA — Venezuela and Guyana agreed to talks.", "BRASÍLIA", None, "Venezuela"),
+])
+def test_a_wire_dateline_is_recognised(text, place, region, rest):
+    from redline.nlp.dateline import blank_dateline, dateline
+
+    found = dateline(text)
+    assert (found.group("place"), found.group("region")) == (place, region)
+    assert text[found.end():].startswith(rest)
+    blanked = blank_dateline(text)
+    assert len(blanked) == len(text) and blanked.lstrip() == text[found.end():]
+
+
+@pytest.mark.parametrize("text", ["US - Russia talks resumed.", "Russian forces shelled Kharkiv.",
+                                  "Ukraine - Russia: what we know"])
+def test_a_sentence_is_not_taken_for_a_dateline(text):
+    from redline.nlp.dateline import dateline
+
+    assert dateline(text) is None
+
+
+def test_the_dateline_names_where_the_story_was_filed_and_is_nobodys_subject(pipeline_all):
+    out = run(pipeline_all, "GEORGETOWN - Venezuela's foreign minister met Guyana's president on Monday.")
+    met = event(out, "met")
+    assert (met["source"]["code"], met["target"]["code"]) == ("VENGOV", "GUYGOV")
+    filed = places(out)["GEORGETOWN"]
+    assert (filed["country"], filed["feature"]) == ("GUY", "city")
+    assert filed["mentions"][0]["span"] == [0, 10]

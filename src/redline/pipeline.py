@@ -16,6 +16,7 @@ from redline.actors.component import ActorsComponent
 from redline.actors.knowledge import load_kb
 from redline.events.component import EventsComponent
 from redline.events.lexicon import load_lexicon
+from redline.nlp.dateline import blank_dateline, dateline
 from redline.nlp.model import load_spacy
 from redline.places.component import PlacesComponent
 from redline.quotes.component import QuotesComponent
@@ -67,6 +68,7 @@ class Pipeline:
 
     def _finish(self, document: Document, doc) -> Document:
         doc._.redline_date = document.date
+        doc._.redline_dateline = dateline(document.text)
         self.actors(doc)
         self.events(doc)
         if self.places is not None:
@@ -101,7 +103,8 @@ class Pipeline:
         for d in todo:
             if len(d.text) > self.options.max_chars:
                 d.warnings.append(f"text longer than {self.options.max_chars} characters: coded up to there")
-        texts = (d.text[:self.options.max_chars] for d in todo)
+        # a dateline is not part of the first sentence: spaCy sees it blanked (offsets unchanged)
+        texts = (blank_dateline(d.text[:self.options.max_chars]) for d in todo)
         parsed = iter(self.nlp.pipe(texts, batch_size=self.options.batch_size))
         for d in batch:
             if d.error is None:

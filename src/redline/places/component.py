@@ -12,7 +12,8 @@ import redline.extensions  # noqa: F401
 from redline.places import gazetteer
 from redline.places.finder import PlaceFinder, place_words
 from redline.places.location import locate
-from redline.places.resolve import resolve
+from redline.places.resolve import dateline_place, resolve
+from redline.nlp.dateline import dateline
 
 
 class PlacesComponent:
@@ -25,6 +26,9 @@ class PlacesComponent:
         actors = doc._.redline_actors
         countries = Counter(m.actor.country for m in actors.mentions if m.actor.country) if actors else Counter()
         mentions = resolve(doc, self.finder.find(doc), self.gaz, countries)
+        filed = dateline_place(doc._.redline_dateline or dateline(doc.text), self.gaz, countries)
+        if filed is not None and not any(m.start < filed.end and filed.start < m.end for m in mentions):
+            mentions.insert(0, filed)
         doc._.redline_places = mentions
         locate(doc, doc._.redline_events or [], mentions, self.gaz, self.words)
         return doc

@@ -104,7 +104,10 @@ class PlaceFinder:
                 continue
             hit = None
             for length in range(min(MAX_NAME_TOKENS, end - i), 0, -1):
-                places = self.gaz.lookup(doc[i:i + length].text)
+                name = doc[i:i + length].text
+                if name_key(name) in self.words["generic_names"]:
+                    continue
+                places = self.gaz.lookup(name)
                 if in_org:
                     places = [p for p in places if self.gaz.prominence[p.key] >= ORG_PLACE_PROMINENCE]
                 if places:

@@ -98,3 +98,21 @@ def _best(cand: Candidate, gaz: Gazetteer, qualified: tuple[Place, ...], context
     return max(cand.places, key=lambda p: (score(p), -cand.places.index(p)))
 
 
+
+
+def dateline_place(found, gaz: Gazetteer, actor_countries: Counter) -> PlaceMention | None:
+    """The place a wire dateline names ("LETHEM, Guyana, Sept. 9 (Northwire) -"): the most
+    prominent place of that name, inside the state or region the dateline adds when it adds one,
+    else in a state of the document's actors when one is."""
+    if found is None:
+        return None
+    places = gaz.lookup(found.group("place"))
+    if not places:
+        return None
+    if found.group("region"):
+        containers = gaz.lookup(found.group("region"))
+        inside = [p for p in places if any(gaz.contains(c, p) for c in containers)]
+        places = inside or places
+    local = [p for p in places if p.country in actor_countries]
+    place = (local or places)[0]
+    return PlaceMention(place, found.start("place"), found.end("place"), found.group("place"))
