@@ -348,7 +348,7 @@ class DocActors:
         actors = []
         for country, igo in coordinated or owners[:1] or [(None, None)]:
             who = name
-            if who is None and role_kinds and (country or igo):
+            if who is None and role_kinds and (country or igo) and not _indefinite(head):
                 who = kb.holder(country or igo, role_kinds, date, role_phrase)
                 if who:
                     role, _ = kb.people[who].role_at(date)
@@ -542,3 +542,11 @@ class DocActors:
             if accept(actor):
                 return actor
         return None
+
+
+INDEFINITE = {"a", "an", "another", "one"}
+
+
+def _indefinite(head: Token) -> bool:
+    """"A State Department spokesperson" is somebody in the office, not its holder by name."""
+    return any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in head.children)
