@@ -245,7 +245,8 @@ class DocActors:
         sector_head = head_is_actor and self.by_token[head.i].refs[0].kind == "sector"
         # a possessor owns a phrase that names an actor: "Jordan's King Abdullah", "the IMF's
         # executive board"
-        owned = head_is_actor or head.pos_ == "PROPN" or any(
+        organ = head.lemma_.lower() in self.words["organ_nouns"]
+        owned = head_is_actor or organ or head.pos_ == "PROPN" or any(
             c.i in self.by_token for c in head.children if c.dep_ in ("compound", "amod"))
         while stack:
             t = stack.pop()
@@ -258,8 +259,10 @@ class DocActors:
                         continue
                     out.append(c)
                     stack.append(c)
-                elif dep == "prep" and head_is_actor and c.lower_ in OWNER_PREPS and t is head:
+                elif dep == "prep" and (head_is_actor or organ) and c.lower_ in OWNER_PREPS and t is head:
                     for p in c.children:
+                        if organ and not head_is_actor and all(r.kind == "sector" for r in self._refs_at(p)):
+                            continue     # "the board of governors": its owner is named further on, if at all
                         if p.dep_ == "pobj" and (p.i in self.by_token or any(
                                 k.i in self.by_token for k in p.children if k.dep_ in NP_MODIFIERS)):
                             # "police in Kharkiv": an unnamed actor is of the place it is in
