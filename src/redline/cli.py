@@ -1,5 +1,5 @@
 """redline's command line: `redline extract`, `redline eval`, `redline dict import-petrarch`, and the
-event store's `redline ingest`, `redline events` and `redline export`."""
+event store's `redline ingest`, `redline events`, `redline export` and `redline serve` (the REST API)."""
 from __future__ import annotations
 
 import sys
@@ -289,6 +289,88 @@ def events(db_path, actor, dyad, code, root, plover, quad, since, until, modalit
     click.echo(events_json(found) if as_json else events_table(found, width))
 
 
+def _country(ctx, param, value):
+    if value and not all(len(c) == 3 and c.isalpha() for c in value):
+        raise click.BadParameter(f"{' '.join(value)!r}: give two ISO3 country codes, e.g. RUS UKR")
+    return tuple(c.upper() for c in value) if value else None
+
+
+_THRESHOLDS = {"rising": "rising", "surge": "surge", "z": "z", "surge_z": "surge_z",
+               "baseline_days": "baseline_days", "min_events": "min_events",
+               "min_conflict": "min_conflict_events", "min_index": "min_index"}
+
+
+@main.command()
+@_DB_OPTION
+@click.option("--dyad", nargs=2, metavar="A B", callback=_country,
+              help="Alerts between these two states (ISO3, either order).")
+@click.option("--since", callback=_iso_day, help="Alerts on or after this day (YYYY-MM-DD).")
+@click.option("--until", callback=_iso_day, help="Alerts on or before this day (YYYY-MM-DD).")
+@click.option("--level", type=click.Choice(["rising", "surge"]), help="Only alerts of this level.")
+@click.option("--limit", type=click.IntRange(0, None), default=50, show_default=True,
+              help="Alerts shown at most; 0 for all.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array, each alert with its driving events.")
+@click.option("--recompute", is_flag=True,
+              help="Compute the alerts again from the stored events, with the thresholds below (those not "
+                   "given take their defaults); later ingests keep using them.")
+@click.option("--rising", type=click.FloatRange(0, None), help="Rising: this much above the baseline.  [default: 0.25]")
+@click.option("--surge", type=click.FloatRange(0, None), help="Surge: this much above the baseline.  [default: 1.0]")
+@click.option("--z", type=click.FloatRange(0, None), help="Rising: z-score against the baseline at least.  [default: 2]")
+@click.option("--surge-z", type=click.FloatRange(0, None), help="Surge: z-score at least.  [default: 3]")
+@click.option("--baseline-days", type=click.IntRange(7, 3650), help="Days of the rolling baseline.  [default: 28]")
+@click.option("--min-events", type=click.IntRange(1, None),
+              help="Events a pair of states needs in the store to be watched.  [default: 5]")
+@click.option("--min-conflict", type=click.IntRange(1, None),
+              help="Conflict events a day needs to be judged.  [default: 2]")
+@click.option("--min-index", type=click.FloatRange(0, None), help="Conflict index a day needs to be judged.  "
+                                                                  "[default: 5]")
+@_WAIT_OPTION
+def alerts(db_path, dyad, since, until, level, limit, as_json, recompute, wait, **thresholds) -> None:
+    """List escalation alerts, newest first: days when the conflict between two states rose well
+    above its previous four weeks, with the events that drove each alert.
+
+    The alerts are computed by `redline ingest` after each run; --recompute computes them again,
+    with other thresholds if given."""
+    import shutil
+    from pathlib import Path
+
+    from redline.alerts.report import alerts_json, alerts_table
+    from redline.alerts.settings import AlertSettings
+    from redline.alerts.store import compute_alerts, driving_events, list_alerts, stored_settings
+    from redline.store.database import open_db
+
+    given = {_THRESHOLDS[k]: v for k, v in thresholds.items() if v is not None}
+    if given and not recompute:
+        raise click.UsageError("thresholds apply when alerts are computed: add --recompute")
+    try:
+        settings = AlertSettings(**given)
+    except ValueError as e:
+        raise click.UsageError(str(e))
+    query = dict(dyad=dyad, since=since, until=until, level=level, limit=limit or None)
+    try:
+        if recompute:
+            if not Path(db_path).exists():
+                raise RedlineError("E201", path=db_path)
+            with open_db(db_path, wait=wait) as con:
+                computed = compute_alerts(con, settings)
+                found = list_alerts(con, **query)
+                evidence = driving_events(con, found)
+            surges = sum(x.level == "surge" for x in computed)
+            click.echo(f"redline: {len(computed)} alert{'' if len(computed) == 1 else 's'} computed ({surges} "
+                       f"surge, {len(computed) - surges} rising)", err=True)
+        else:
+            with open_db(db_path, read_only=True, wait=wait) as con:
+                found = list_alerts(con, **query)
+                evidence = driving_events(con, found)
+                if stored_settings(con) is None:
+                    click.echo("redline: alerts have not been computed for this store yet: run "
+                               "`redline alerts --recompute`", err=True)
+    except RedlineError as e:
+        _fail(e)
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 100
+    click.echo(alerts_json(found, evidence) if as_json else alerts_table(found, evidence, width))
+
+
 @main.command()
 @click.argument("out", type=click.Path())
 @_DB_OPTION
@@ -322,6 +404,32 @@ def export(out, db_path, fmt, table, wait) -> None:
         sys.exit(1)
     what = {"gdelt-events": "events", "gdelt-mentions": "mentions"}.get(fmt, table)
     click.echo(f"redline: {count} {what} rows written to {out}", err=True)
+
+
+@main.command()
+@_DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (the API has no authentication: keep it local unless you mean it).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+@_WAIT_OPTION
+def serve(db_path, host, port, wait) -> None:
+    """Serve the store as a REST API (JSON; OpenAPI docs at /docs) until interrupted.
+
+    Each request opens the store read-only for the moment of its query, so `redline ingest` can
+    keep adding to it meanwhile."""
+    import uvicorn
+
+    from redline.store.database import open_db
+    from redline.web.api import create_app
+
+    try:
+        with open_db(db_path, read_only=True, wait=wait):
+            pass            # the store exists and can be read (an old one is upgraded here)
+    except RedlineError as e:
+        _fail(e)
+    url = f"http://{f'[{host}]' if ':' in host else host}:{port}"
+    click.echo(f"redline: serving {db_path} at {url}/api (API docs: {url}/docs)")
+    uvicorn.run(create_app(db_path, wait=wait), host=host, port=port, log_level="info")
 
 
 @main.group(name="dict")

@@ -7,7 +7,8 @@
 - `ingest`: `redline ingest`, a batch per transaction, idempotent and resumable after SIGKILL.
 - `query`: `redline events` filters; `export`: Parquet, CSV, JSONL and GDELT 2.0 tables.
 
-This package is the one place that writes to the store.
+This package is the one place that writes to the store, with `redline.alerts.store`, which
+replaces the `alerts` table's rows (computed from the events) after each ingest.
 """
 from redline.store.database import DEFAULT_DB, open_db
 from redline.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate

@@ -22,6 +22,7 @@ from typing import Callable, Iterable, Iterator
 
 import pyarrow as pa
 
+from redline.alerts.store import refresh_alerts
 from redline.pipeline import Options, Pipeline, chunks
 from redline.records import Document
 from redline.store.database import DEFAULT_WAIT, open_db
@@ -234,7 +235,10 @@ def ingest(inputs: Iterable[str], db_path: str, options: Options | None = None, 
         `redline.store.distributed`); `parts_dir` is where the workers leave each batch as a
         Parquet part (default: `<db_path>.parts` beside the database).
     on_read: called after each document read (for a progress bar); on_batch: after each batch
-        stored; on_error: with each document that could not be read or coded."""
+        stored; on_error: with each document that could not be read or coded.
+
+    After the last batch the escalation alerts are recomputed from the whole store when
+    documents were stored (`redline.alerts.store.refresh_alerts`, with the settings last used)."""
     from redline.sources.readers import read_inputs
 
     if dask is not None and pipeline is not None:
@@ -278,7 +282,8 @@ def ingest(inputs: Iterable[str], db_path: str, options: Options | None = None, 
         close = getattr(batches, "close", None)
         if close is not None:
             close()      # a Dask run shuts its cluster down here, whether it finished or not
-    with open_db(db_path, read_only=True, wait=wait) as con:
+    with open_db(db_path, wait=wait) as con:
+        refresh_alerts(con)      # escalation alerts from the whole store, in one short transaction
         summary.events_in_store = count_events(con)
     summary.elapsed = time.monotonic() - started
     return summary

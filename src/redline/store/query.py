@@ -28,6 +28,7 @@ class EventFilter:
     text: str | None = None             # words in a mention's sentence (case-insensitive)
     located: str | None = None          # location country (ISO3), or words of the location's name or region
     limit: int | None = 100
+    offset: int = 0                     # events skipped first (for pages)
 
 
 def _side(side: str) -> str:
@@ -96,18 +97,35 @@ def find_events(con, f: EventFilter, with_mentions: bool = False) -> list[dict[s
     if f.limit:
         sql += " LIMIT ?"
         params.append(f.limit)
+    if f.offset:
+        sql += " OFFSET ?"
+        params.append(f.offset)
     events = [dict(zip(EVENT_COLUMNS, row)) for row in con.execute(sql, params).fetchall()]
-    if with_mentions and events:
-        by_id = {e["event_id"]: e for e in events}
-        for e in events:
-            e["mentions"] = []
-        rows = con.execute(
-            f"SELECT {', '.join('m.' + c for c in EVIDENCE_COLUMNS)} FROM event_mentions m "
-            "WHERE list_contains(?, m.event_id) ORDER BY m.date, m.doc_id, m.event_index",
-            [list(by_id)]).fetchall()
-        for row in rows:
-            mention = dict(zip(EVIDENCE_COLUMNS, row))
-            by_id[mention.pop("event_id")]["mentions"].append(mention)
+    if with_mentions:
+        attach_mentions(con, events)
+    return events
+
+
+def count_matching(con, f: EventFilter) -> int:
+    """How many events match `f`, whatever its limit and offset."""
+    where, params = where_clause(f)
+    return con.execute(f"SELECT count(*) FROM events e{where}", params).fetchall()[0][0]
+
+
+def attach_mentions(con, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Put each event's mentions (its evidence, EVIDENCE_COLUMNS but event_id) under "mentions"."""
+    if not events:
+        return events
+    by_id = {e["event_id"]: e for e in events}
+    for e in events:
+        e["mentions"] = []
+    rows = con.execute(
+        f"SELECT {', '.join('m.' + c for c in EVIDENCE_COLUMNS)} FROM event_mentions m "
+        "WHERE list_contains(?, m.event_id) ORDER BY m.date, m.doc_id, m.event_index",
+        [list(by_id)]).fetchall()
+    for row in rows:
+        mention = dict(zip(EVIDENCE_COLUMNS, row))
+        by_id[mention.pop("event_id")]["mentions"].append(mention)
     return events
 
 

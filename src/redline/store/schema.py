@@ -168,6 +168,30 @@ MIGRATIONS: tuple[Migration, ...] = (
                                  ("events", _LOCATION_COLUMNS))
           for column, kind in columns),
     )),
+    # Escalation alerts (`redline.alerts`): a row per dyad and day judged rising or surging, with
+    # the events that drove it; recomputed as a whole after each ingest. `alert_settings` keeps
+    # the one row of settings the alerts were last computed with (JSON of `AlertSettings`) and
+    # the number of stored documents then (an ingest that stored nothing need not recompute).
+    Migration(4, "escalation alerts", (
+        """CREATE TABLE alerts (
+            alert_id VARCHAR PRIMARY KEY,
+            country_a VARCHAR NOT NULL,
+            country_b VARCHAR NOT NULL,
+            day VARCHAR NOT NULL,
+            level VARCHAR NOT NULL,
+            conflict_index DOUBLE,
+            baseline DOUBLE,
+            change DOUBLE,
+            zscore DOUBLE,
+            events INTEGER,
+            driving_event_ids VARCHAR[],
+            created_at TIMESTAMP)""",
+        """CREATE TABLE alert_settings (
+            id INTEGER PRIMARY KEY,
+            settings VARCHAR NOT NULL,
+            documents BIGINT NOT NULL,
+            computed_at TIMESTAMP NOT NULL)""",
+    )),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
