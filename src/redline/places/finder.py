@@ -56,7 +56,11 @@ class PlaceFinder:
     def __init__(self, gazetteer: Gazetteer, nlp):
         self.gaz = gazetteer
         self.words = place_words()
-        self.adjectives = country_adjectives()
+        # country adjectives are found by a matcher too: walking every token in Python costs more
+        # than the rest of the stage
+        self.adjectives = {nlp.vocab.strings.add(a): code for a, code in country_adjectives().items()}
+        self.adjective_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.adjective_matcher.add("ADJECTIVE", list(nlp.tokenizer.pipe(sorted(country_adjectives()))))
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         # states, curated places and regions' aliases; a single short word (a region called
         # "Centre") would match ordinary words, so those are left to spaCy's entities
@@ -126,11 +130,12 @@ class PlaceFinder:
     def _adjectives(self, doc, taken: set[int]) -> list[Candidate]:
         out = []
         nouns = self.words["place_nouns"]
-        for token in doc:
-            if token.i in taken or token.dep_ not in ("amod", "compound", "nmod"):
+        for _, start, end in self.adjective_matcher(doc):
+            token = doc[start]
+            code = self.adjectives.get(token.orth)
+            if end != start + 1 or code is None or token.i in taken:
                 continue
-            code = self.adjectives.get(token.text)
-            if code is None or token.head.lemma_.lower() not in nouns:
+            if token.dep_ not in ("amod", "compound", "nmod") or token.head.lemma_.lower() not in nouns:
                 continue
             country = self.gaz.countries.get(code)
             if country is not None:
