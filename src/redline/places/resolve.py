@@ -51,8 +51,8 @@ def resolve(doc, candidates: list[Candidate], gaz: Gazetteer, actor_countries: C
                      or gaz.prominence[place.key] >= UNSUPPORTED_PROMINENCE
                      or place.country in context["local_countries"] | context["named_countries"])
         if supported:
-            last = doc[cand.end - 1]
-            out.append(PlaceMention(place, doc[cand.start].idx, last.idx + len(last), doc[cand.start:cand.end].text))
+            span = doc[cand.start:cand.end]
+            out.append(PlaceMention(place, span.start_char, span.end_char, span.text))
     return out
 
 
