@@ -14,8 +14,16 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
+SERVE ?= 1
+DEMO_DB := demo.duckdb
+
+# The demo: a ten-week crisis (samples/demo-crisis.jsonl) into a fresh store, its escalation
+# alerts, and the dashboard on http://127.0.0.1:8000 (Ctrl-C stops it; SERVE=0 skips it).
 demo: $(STAMP)
-	$(BIN)/redline extract --format summary samples/articles.jsonl
+	rm -f $(DEMO_DB) $(DEMO_DB).wal
+	$(BIN)/redline ingest samples/demo-crisis.jsonl --db $(DEMO_DB)
+	$(BIN)/redline alerts --db $(DEMO_DB)
+	if [ "$(SERVE)" != 0 ]; then $(BIN)/redline serve --db $(DEMO_DB); fi
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -51,3 +51,17 @@ def redline_bin() -> str:
 
 def shared_available() -> bool:
     return (SHARED / "acceptance" / "score_seed.py").exists() and not os.environ.get("REDLINE_NO_SHARED")
+
+
+def build_store(folder, articles: list[dict], pipeline) -> str:
+    """A store in `folder` with `articles` (JSON records) ingested: what the API and dashboard
+    tests query."""
+    import json
+
+    from redline.store.ingest import ingest
+
+    corpus = folder / "wire.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    path = folder / "store.duckdb"
+    ingest([str(corpus)], str(path), pipeline=pipeline)
+    return path

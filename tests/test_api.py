@@ -2,7 +2,6 @@
 404s, 422s for bad parameters, values that look like SQL, the OpenAPI document, the command."""
 from __future__ import annotations
 
-import json
 import shutil
 import warnings
 from datetime import date, timedelta
@@ -11,9 +10,9 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
+from conftest import build_store
 from redline.cli import main
 from redline.store import open_db
-from redline.store.ingest import ingest
 from redline.store.query import EventFilter, find_events
 from redline.web.api import create_app
 from test_store import ARTICLES
@@ -32,18 +31,14 @@ KYIV = {"id": "kv-1", "date": "2022-05-12", "url": "https://northwire.example/wo
                 "its forces had targeted civilians."}
 CORPUS = ARTICLES + [KYIV]
 ROUTES = {"/api/health", "/api/documents", "/api/documents/{doc_id}", "/api/events", "/api/events/{event_id}",
-          "/api/quotes", "/api/actors", "/api/places", "/api/dyads", "/api/dyads/{a}/{b}/timeline", "/api/alerts"}
+          "/api/quotes", "/api/actors", "/api/places", "/api/dyads", "/api/dyads/{a}/{b}/timeline", "/api/timeline",
+          "/api/alerts"}
 SQL_LIKE = ["' OR '1'='1", "x'; DROP TABLE documents; --", "%' UNION SELECT id FROM documents --", "\") OR 1=1 --"]
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory, pipeline_all):
-    folder = tmp_path_factory.mktemp("api")
-    corpus = folder / "wire.jsonl"
-    corpus.write_text("".join(json.dumps(a) + "\n" for a in CORPUS), encoding="utf-8")
-    path = folder / "store.duckdb"
-    ingest([str(corpus)], str(path), pipeline=pipeline_all)
-    return path
+    return build_store(tmp_path_factory.mktemp("api"), CORPUS, pipeline_all)
 
 
 @pytest.fixture(scope="module")
@@ -295,6 +290,23 @@ def test_a_dyad_timeline_counts_both_directions_per_day_and_week(client):
     only_kyiv = ok(client, "/api/dyads/RUS/UKR/timeline?since=2022-05-10")
     assert only_kyiv["total"] == 3 and only_kyiv["items"][-1]["events"] == 2
     assert ok(client, "/api/dyads/FRA/JPN/timeline")["items"] == []
+
+
+def test_the_timeline_counts_all_events_per_day_and_week(client, db):
+    days = ok(client, "/api/timeline?limit=1000")
+    assert days["total"] == len(days["items"]) > 0
+    first, last = sql(db, "SELECT min(left(first_date, 10)), max(left(first_date, 10)) FROM events "
+                          "WHERE modality = 'asserted'")[0]
+    assert (days["items"][0]["period"], days["items"][-1]["period"]) == (first, last)
+    assert sum(p["events"] for p in days["items"]) == sql(db, "SELECT count(*) FROM events WHERE "
+                                                              "modality = 'asserted' AND first_date IS NOT NULL")[0][0]
+    assert all(p["events"] == p["quad1"] + p["quad2"] + p["quad3"] + p["quad4"] for p in days["items"])
+    may = ok(client, "/api/timeline?since=2022-05-03&until=2022-05-03")["items"]
+    assert len(may) == 1 and may[0]["events"] >= 2 and may[0]["quad4"] >= 1      # the Kharkiv shelling
+    weeks = ok(client, "/api/timeline?interval=week&limit=1000")["items"]
+    assert sum(p["events"] for p in weeks) == sum(p["events"] for p in days["items"])
+    assert all(date.fromisoformat(p["period"]).weekday() == 0 for p in weeks)
+    assert client.get("/api/timeline?interval=month").status_code == 422
 
 
 # -- alerts -----------------------------------------------------------------------------------------

@@ -413,7 +413,7 @@ def export(out, db_path, fmt, table, wait) -> None:
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
 @_WAIT_OPTION
 def serve(db_path, host, port, wait) -> None:
-    """Serve the store as a REST API (JSON; OpenAPI docs at /docs) until interrupted.
+    """Serve the store as a REST API (JSON; OpenAPI docs at /docs) and a dashboard (/) until interrupted.
 
     Each request opens the store read-only for the moment of its query, so `redline ingest` can
     keep adding to it meanwhile."""
@@ -428,7 +428,7 @@ def serve(db_path, host, port, wait) -> None:
     except RedlineError as e:
         _fail(e)
     url = f"http://{f'[{host}]' if ':' in host else host}:{port}"
-    click.echo(f"redline: serving {db_path} at {url}/api (API docs: {url}/docs)")
+    click.echo(f"redline: serving {db_path} at {url}/ (dashboard), {url}/api (API docs: {url}/docs)")
     uvicorn.run(create_app(db_path, wait=wait), host=host, port=port, log_level="info")
 
 

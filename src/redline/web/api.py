@@ -1,4 +1,5 @@
-"""The REST API of `redline serve`: the event store as paginated JSON, with OpenAPI docs (/docs).
+"""The REST API of `redline serve`: the event store as paginated JSON, with OpenAPI docs (/docs);
+the dashboard's pages (redline.web.pages) are mounted on the same app.
 
 Each request opens the store read-only for the moment of its query, so an ingest running
 meanwhile is only delayed, never blocked for long, and every answer is the store as of its last
@@ -20,7 +21,7 @@ from redline.alerts.detect import LEVELS
 from redline.errors import RedlineError
 from redline.store.database import open_db
 from redline.store.query import EventFilter
-from redline.web import queries
+from redline.web import pages, queries
 from redline.web.queries import (ActorActivity, Alert, DocumentDetail, DocumentSummary, Dyad, DyadPeriod, Event,
                                  EventDetail, Health, Page, PlaceActivity, Quote)
 
@@ -189,6 +190,14 @@ def create_app(db_path: str, *, wait: float = DEFAULT_WAIT) -> FastAPI:
             return queries.dyad_timeline(con, a, b, interval=interval, since=since, until=until, limit=limit,
                                          offset=offset)
 
+    @app.get("/api/timeline", response_model=Page[DyadPeriod], tags=["events"])
+    def timeline(interval: Annotated[Literal["day", "week"], Query()] = "day",
+                 since: Since = None, until: Until = None, limit: Limit = 100, offset: Offset = 0):
+        """All events (that happened) per day or week: counts per QuadClass and Goldstein sum and
+        mean, as for a dyad; periods without events are listed with zeros."""
+        with store() as con:
+            return queries.timeline(con, interval=interval, since=since, until=until, limit=limit, offset=offset)
+
     @app.get("/api/alerts", response_model=Page[Alert], tags=["alerts"])
     def alerts(dyad: Annotated[Pair | None, Query(description="Two ISO3 codes, either order: RUS-UKR.")] = None,
                level: Annotated[Literal[LEVELS] | None, Query(description="Alert level.")] = None,
@@ -198,4 +207,5 @@ def create_app(db_path: str, *, wait: float = DEFAULT_WAIT) -> FastAPI:
             return queries.list_alerts(con, dyad=dyad, level=level, since=since, until=until, limit=limit,
                                       offset=offset)
 
+    pages.mount(app, store)
     return app

@@ -1,4 +1,4 @@
-"""The store as the API (and later a dashboard) shows it: one small function per resource.
+"""The store as the API and the dashboard show it: one small function per resource.
 
 Every function takes an open connection (read-only is enough) and returns typed rows:
 dataclasses, lists of them as a `Page` (the rows asked for, and how many there are in all).
@@ -572,9 +572,22 @@ def dyad_timeline(con, a: str, b: str, *, interval: str = "day", since: str | No
     """The events between countries `a` and `b` (ISO3, either direction) per day or week
     (weeks start on Monday), oldest first. Every period from `since` (else the first with an
     event) to `until` (else the last with an event) is listed, the ones without events with zeros."""
-    parts = [ASSERTED, "e.day IS NOT NULL",
-             "((e.source_country = ? AND e.target_country = ?) OR (e.source_country = ? AND e.target_country = ?))"]
-    params: list[Any] = [a, b, b, a]
+    return _timeline(con, ["((e.source_country = ? AND e.target_country = ?) OR "
+                           "(e.source_country = ? AND e.target_country = ?))"], [a, b, b, a],
+                     interval=interval, since=since, until=until, limit=limit, offset=offset)
+
+
+def timeline(con, *, interval: str = "day", since: str | None = None, until: str | None = None,
+             limit: int = 100, offset: int = 0) -> Page[DyadPeriod]:
+    """All events (that happened) per day or week, oldest first, periods without events with
+    zeros: the store's volume over time, as `dyad_timeline` counts it for one pair."""
+    return _timeline(con, [], [], interval=interval, since=since, until=until, limit=limit, offset=offset)
+
+
+def _timeline(con, where: list[str], where_params: list[Any], *, interval: str, since: str | None,
+              until: str | None, limit: int, offset: int) -> Page[DyadPeriod]:
+    parts = [ASSERTED, "e.day IS NOT NULL", *where]
+    params: list[Any] = list(where_params)
     if since:
         parts.append("e.day >= CAST(? AS DATE)")
         params.append(since)
