@@ -144,14 +144,14 @@ def refresh_alerts(con) -> list[Alert] | None:
     return compute_alerts(con, AlertSettings.from_json(rows[0][0]) if rows else AlertSettings())
 
 
-def list_alerts(con, *, dyad: tuple[str, str] | None = None, since: str | None = None,
-                until: str | None = None, level: str | None = None, limit: int | None = None) -> list[Alert]:
-    """Stored alerts, newest day first (surges before rises on one day, then by z-score)."""
+def alert_where(*, dyad: tuple[str, str] | None = None, since: str | None = None, until: str | None = None,
+                level: str | None = None) -> tuple[str, list[Any]]:
+    """The WHERE clause (and its parameters) that picks stored alerts: a dyad in either order, a
+    level (any case), days from `since` to `until` inclusive."""
     parts, params = [], []
     if dyad:
-        a, b = sorted(c.upper() for c in dyad)
         parts.append("country_a = ? AND country_b = ?")
-        params += [a, b]
+        params += sorted(c.upper() for c in dyad)
     if since:
         parts.append("day >= ?")
         params.append(since)
@@ -160,8 +160,14 @@ def list_alerts(con, *, dyad: tuple[str, str] | None = None, since: str | None =
         params.append(until)
     if level:
         parts.append("level = ?")
-        params.append(level)
-    where = (" WHERE " + " AND ".join(parts)) if parts else ""
+        params.append(level.lower())
+    return (" WHERE " + " AND ".join(parts)) if parts else "", params
+
+
+def list_alerts(con, *, dyad: tuple[str, str] | None = None, since: str | None = None,
+                until: str | None = None, level: str | None = None, limit: int | None = None) -> list[Alert]:
+    """Stored alerts, newest day first (surges before rises on one day, then by z-score)."""
+    where, params = alert_where(dyad=dyad, since=since, until=until, level=level)
     sql = (f"SELECT {', '.join(COLUMNS)} FROM alerts{where} "
            "ORDER BY day DESC, level = 'surge' DESC, zscore DESC, country_a, country_b")
     if limit:

@@ -621,49 +621,20 @@ def _timeline(con, where: list[str], where_params: list[Any], *, interval: str, 
 ALERT_COLUMNS = tuple(_names(Alert))
 
 
-def _alert_columns(con) -> set[str]:
-    rows = con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = 'alerts'").fetchall()
-    return {name for (name,) in rows}
-
-
-def _event_ids(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            value = [v.strip() for v in value.split(",")]
-    if isinstance(value, (list, tuple)):
-        return [str(v) for v in value if v not in (None, "")]
-    return [str(value)]
-
-
 def list_alerts(con, *, dyad: tuple[str, str] | None = None, level: str | None = None, since: str | None = None,
                 until: str | None = None, limit: int = 100, offset: int = 0) -> Page[Alert]:
-    """Escalation alerts from the `alerts` table, newest day first, strongest first; no rows
-    while the store has no such table. `dyad`: two ISO3 codes, either order; `level`
-    case-insensitive; `since`, `until`: the first and last day (inclusive)."""
-    present = _alert_columns(con)
-    if not present:
+    """Escalation alerts from the `alerts` table (see `redline.alerts.store`), newest day first,
+    strongest first; no rows while the store has no such table. `dyad`: two ISO3 codes, either
+    order; `level` case-insensitive; `since`, `until`: the first and last day (inclusive)."""
+    from redline.alerts.store import alert_where
+
+    exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'alerts'").fetchall()
+    if not exists[0][0]:
         return Page(items=[], total=0, limit=limit, offset=offset)
-    select = ", ".join(f"a.{c}" if c in present else f"NULL AS {c}" for c in ALERT_COLUMNS)
-    parts, params = [], []
-    if dyad:
-        parts.append("((a.country_a = ? AND a.country_b = ?) OR (a.country_a = ? AND a.country_b = ?))")
-        params += [dyad[0], dyad[1], dyad[1], dyad[0]]
-    if level:
-        parts.append("lower(CAST(a.level AS VARCHAR)) = lower(?)")
-        params.append(level)
-    _days(parts, params, "CAST(a.day AS VARCHAR)", since, until)
-    order = [o for c, o in (("day", "day DESC NULLS LAST"), ("zscore", "zscore DESC NULLS LAST"),
-                            ("country_a", "country_a"), ("country_b", "country_b"),
-                            ("alert_id", "alert_id")) if c in present]
-    page = _page(con, dict, f"SELECT {select} FROM alerts a{_where(parts)}", params,
-                 ", ".join(order) or "1", limit, offset)
-    page.items = [Alert(**{**row, "alert_id": None if row["alert_id"] is None else str(row["alert_id"]),
-                           "day": None if row["day"] is None else str(row["day"])[:10],
-                           "driving_event_ids": _event_ids(row["driving_event_ids"])}) for row in page.items]
+    where, params = alert_where(dyad=dyad, since=since, until=until, level=level)
+    page = _page(con, dict, f"SELECT {', '.join(ALERT_COLUMNS)} FROM alerts{where}", params,
+                 "day DESC, zscore DESC NULLS LAST, country_a, country_b, alert_id", limit, offset)
+    page.items = [Alert(**{**row, "driving_event_ids": list(row["driving_event_ids"] or [])}) for row in page.items]
     return page
 
 
