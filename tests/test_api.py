@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+import threading
 import warnings
 from datetime import date, timedelta
 
@@ -31,7 +34,7 @@ KYIV = {"id": "kv-1", "date": "2022-05-12", "url": "https://northwire.example/wo
                 "its forces had targeted civilians."}
 CORPUS = ARTICLES + [KYIV]
 ROUTES = {"/api/health", "/api/documents", "/api/documents/{doc_id}", "/api/events", "/api/events/{event_id}",
-          "/api/quotes", "/api/actors", "/api/places", "/api/dyads", "/api/dyads/{a}/{b}/timeline", "/api/timeline",
+          "/api/quotes", "/api/actors", "/api/places", "/api/dyads", "/api/actor-links", "/api/dyads/{a}/{b}/timeline", "/api/timeline",
           "/api/alerts"}
 SQL_LIKE = ["' OR '1'='1", "x'; DROP TABLE documents; --", "%' UNION SELECT id FROM documents --", "\") OR 1=1 --"]
 
@@ -93,10 +96,32 @@ def test_a_missing_store_is_a_503_with_a_message(tmp_path):
     assert response.status_code == 503 and "no such file" in response.json()["detail"]
 
 
-def test_the_store_is_closed_between_requests(client, db):
-    ok(client, "/api/events")
-    with open_db(str(db)) as con:           # a read-write open: no read-only connection is left open
-        assert con.execute("SELECT count(*) FROM documents").fetchall()[0][0] == len(CORPUS)
+def test_an_ingest_waiting_for_the_store_gets_it_while_requests_keep_coming(tmp_path, db):
+    """The server keeps the store open across requests, and lets go as soon as a writer waits
+    (for no longer than the writer's own 8 s, though requests never stop meanwhile)."""
+    store = tmp_path / "busy.duckdb"
+    shutil.copy(db, store)
+    client = TestClient(create_app(str(store)))
+    assert ok(client, "/api/health")["documents"] == len(CORPUS)
+    stop = threading.Event()
+
+    def keep_asking():
+        while not stop.is_set():
+            client.get("/api/events?limit=5")
+
+    asking = threading.Thread(target=keep_asking)
+    asking.start()
+    try:
+        writer = subprocess.run(
+            [sys.executable, "-c", "import sys\nfrom redline.store import open_db\n"
+             "with open_db(sys.argv[1], wait=8) as con:\n"
+             "    con.execute(\"DELETE FROM documents WHERE id = 'kv-1'\")", str(store)],
+            capture_output=True, text=True, timeout=60)
+    finally:
+        stop.set()
+        asking.join()
+    assert writer.returncode == 0, writer.stderr
+    assert ok(client, "/api/health")["documents"] == len(CORPUS) - 1     # the writer's commit is seen
 
 
 # -- documents --------------------------------------------------------------------------------------
@@ -270,6 +295,23 @@ def test_dyads_by_volume_and_by_conflict(client, db):
     assert arm and all("ARM" in (d["country_a"], d["country_b"]) for d in arm)
 
 
+def test_actor_links_count_both_directions_of_each_pair_of_actor_codes(client, db):
+    items, total = all_pages(client, "/api/actor-links", 3)
+    assert all(l["actor_a"] < l["actor_b"] and l["pair"] == f"{l['actor_a']} {l['actor_b']}" for l in items)
+    assert len({l["pair"] for l in items}) == total
+    expected = sql(db, "SELECT least(source_code, target_code), greatest(source_code, target_code), count(*), "
+                       "sum(goldstein) FROM events WHERE modality = 'asserted' AND source_code <> target_code "
+                       "GROUP BY 1, 2")
+    assert {(a, b): n for a, b, n, _ in expected} == {(l["actor_a"], l["actor_b"]): l["events"] for l in items}
+    assert [l["events"] for l in items] == sorted((l["events"] for l in items), reverse=True)
+    shelling = next(l for l in items if {l["actor_a"], l["actor_b"]} == {"RUSMIL", "UKR"})
+    assert (shelling["country_a"], shelling["country_b"]) == ("RUS", "UKR") and shelling["conflict_events"] >= 1
+    russian = ok(client, "/api/actor-links?actor=rus")["items"]
+    assert russian and all(l["actor_a"].startswith("RUS") or l["actor_b"].startswith("RUS") for l in russian)
+    conflict = ok(client, "/api/actor-links?order=conflict")["items"]
+    assert [l["conflict_events"] for l in conflict] == sorted((l["conflict_events"] for l in conflict), reverse=True)
+
+
 def test_a_dyad_timeline_counts_both_directions_per_day_and_week(client):
     days = ok(client, "/api/dyads/ukr/rus/timeline")
     assert days["total"] == 10                               # 3 May to 12 May, quiet days included
@@ -369,6 +411,7 @@ def test_alerts_newest_first_filtered_by_dyad_level_and_day(copy):
     ("/api/events?dyad=RUS", "dyad"), ("/api/events?root=21", "root"), ("/api/events?quad=5", "quad"),
     ("/api/events?code=19;--", "code"), ("/api/alerts?dyad=RUSUKR", "dyad"), ("/api/alerts?dyad=RUS-UK1", "dyad"),
     ("/api/alerts?since=2022-01-32", "since"), ("/api/alerts?level=high", "level"),
+    ("/api/actor-links?actor=RUS%27--", "actor"), ("/api/actor-links?order=size", "order"),
 ])
 def test_bad_parameters_are_a_422_naming_them(client, url, name):
     response = client.get(url)

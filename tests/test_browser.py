@@ -39,7 +39,8 @@ for path, what in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
                     allow_module_level=True)
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install -e '.[test]')")
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 
@@ -170,5 +171,31 @@ def test_an_article_with_a_script_is_shown_as_text(server, driver):
     body = driver.find_element(By.TAG_NAME, "body").text
     assert "<script>window.pwned=1</script>" in body and "<script>" in driver.find_element(By.ID, "doc-title").text
     assert not driver.find_elements(By.CSS_SELECTOR, "#main script, #main img")
+    errors = console_errors(driver)
+    assert not errors, f"console errors: {errors}"
+
+
+def test_the_map_draws_coastlines_and_places_and_the_network_its_actors(server, driver):
+    driver.get_log("browser")
+    driver.get(f"{server}/map")
+    wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "#map-table tbody tr")), "no place table")
+    traces = wait(driver, lambda d: d.execute_script(
+        "const c = document.getElementById('map-chart'); return c.data && c.data.length ? c.data : null"),
+        "the map was not drawn")
+    coast, borders, places = traces
+    assert coast["mode"] == "lines" and len([x for x in coast["lon"] if x is not None]) > 5000
+    assert borders["mode"] == "lines" and places["mode"] == "markers" and places["lat"]
+    names = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "#map-table tbody td:first-child")]
+    assert names and any("Essequibo" in name or "Guyana" in name or "Venezuela" in name for name in names)
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert driver.save_screenshot(str(ARTIFACTS / "map.png"))
+    driver.get(f"{server}/network")
+    wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, "#network-table tbody a.dyad-link")),
+         "the network's country links were not listed")
+    Select(driver.find_element(By.ID, "network-nodes")).select_by_value("actors")
+    nodes = wait(driver, lambda d: d.execute_script(
+        "const c = document.getElementById('network-chart'); const n = c.data && c.data[c.data.length - 1];"
+        "return n && n.text.some((t) => t.length > 3) ? n.text : null"), "the actor network was not drawn")
+    assert any(code.startswith(("GUY", "VEN")) and len(code) > 3 for code in nodes), nodes
     errors = console_errors(driver)
     assert not errors, f"console errors: {errors}"

@@ -145,7 +145,7 @@ def test_the_interactive_elements_have_stable_ids(client):
     expected = {"/": ["volume-chart", "dyads-volume", "dyads-conflict", "alerts", "store-summary"],
                 "/dyads/RUS/UKR": ["dyad-interval", "dyad-goldstein", "dyad-chart", "dyad-events"],
                 "/documents/kh-1": ["doc-title", "doc-text", "doc-events", "doc-quotes", "doc-places", "doc-error"],
-                "/network": ["network-chart", "network-table"], "/map": ["map-order", "map-chart", "map-table"],
+                "/network": ["network-nodes", "network-chart", "network-table"], "/map": ["map-order", "map-chart", "map-table"],
                 "/quotes": ["quote-form", "quote-speaker", "quote-actor", "quote-text", "quote-search", "quote-prev",
                             "quote-next", "quotes-table"]}
     for url, ids in expected.items():

@@ -7,10 +7,13 @@ file only for the moment it writes a batch and closes it while the next batch is
 and readers (`redline events`, `redline export`, a dashboard) open it read-only for the moment
 of their query. Whoever finds the file locked waits, retrying with a growing pause, up to
 `wait` seconds; a reader therefore sees the store as of the last committed batch, and an
-ingest is delayed, never broken, by a query that runs meanwhile.
+ingest is delayed, never broken, by a query that runs meanwhile. A writer that waits says so in
+a file beside the store (`<store>.writer`, holding its process id), so that a reader which keeps
+the file open across queries (`redline serve`, see `lease`) knows to let go.
 """
 from __future__ import annotations
 
+import os
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,22 +31,51 @@ def _is_lock_conflict(error: Exception) -> bool:
     return "could not set lock" in text or "conflicting lock" in text
 
 
+def _writer_file(path: str) -> Path:
+    return Path(f"{path}.writer")
+
+
+def writer_waiting(path: str) -> bool:
+    """Whether a live process is waiting to open the store at `path` for writing."""
+    try:
+        pid = int(_writer_file(path).read_text())
+        os.kill(pid, 0)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
 def _connect(path: str, read_only: bool, wait: float):
     import duckdb
 
     deadline = time.monotonic() + wait
     pause = 0.02
-    while True:
-        try:
-            return duckdb.connect(path, read_only=read_only)
-        except duckdb.Error as e:
-            if not _is_lock_conflict(e):
-                raise RedlineError("E203", path=path, detail=f"not a usable DuckDB database: {e}") from e
-            if time.monotonic() >= deadline:
-                raise RedlineError("E203", path=path,
-                                   detail=f"locked by another process for more than {wait:g} s") from e
-        time.sleep(pause)
-        pause = min(pause * 2, 0.5)
+    announced = False
+    try:
+        while True:
+            try:
+                return duckdb.connect(path, read_only=read_only)
+            except duckdb.Error as e:
+                if not _is_lock_conflict(e):
+                    raise RedlineError("E203", path=path, detail=f"not a usable DuckDB database: {e}") from e
+                if time.monotonic() >= deadline:
+                    raise RedlineError("E203", path=path,
+                                       detail=f"locked by another process for more than {wait:g} s") from e
+            if not read_only and not announced:
+                announced = _announce(path)
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+    finally:
+        if announced:
+            _writer_file(path).unlink(missing_ok=True)
+
+
+def _announce(path: str) -> bool:
+    try:
+        _writer_file(path).write_text(str(os.getpid()))
+        return True
+    except OSError:          # a store in a read-only directory: readers then let go by age alone
+        return False
 
 
 def _check_version(con, path: str) -> int:

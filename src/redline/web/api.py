@@ -1,16 +1,16 @@
 """The REST API of `redline serve`: the event store as paginated JSON, with OpenAPI docs (/docs);
 the dashboard's pages (redline.web.pages) are mounted on the same app.
 
-Each request opens the store read-only for the moment of its query, so an ingest running
-meanwhile is only delayed, never blocked for long, and every answer is the store as of its last
-committed batch. Parameters are checked before any query (a bad one is a 422 naming it) and
+Requests read the store through one shared read-only connection (`redline.store.lease`), which
+is given up as soon as an ingest waits for the file: an ingest running meanwhile is only delayed
+by the queries already running, and every answer is the store as of its last committed batch. Parameters are checked before any query (a bad one is a 422 naming it) and
 reach the SQL only as query parameters. Lists are `{"items": [...], "total", "limit", "offset"}`.
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
+from contextlib import asynccontextmanager
 from datetime import date
-from typing import Annotated, Iterator, Literal
+from typing import Annotated, AsyncIterator, Literal
 
 from fastapi import FastAPI, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse
@@ -19,11 +19,11 @@ from pydantic import AfterValidator
 from redline import __version__
 from redline.alerts.detect import LEVELS
 from redline.errors import RedlineError
-from redline.store.database import open_db
+from redline.store.lease import ReadLease
 from redline.store.query import EventFilter
 from redline.web import pages, queries
-from redline.web.queries import (ActorActivity, Alert, DocumentDetail, DocumentSummary, Dyad, DyadPeriod, Event,
-                                 EventDetail, Health, Page, PlaceActivity, Quote)
+from redline.web.queries import (ActorActivity, ActorLink, Alert, DocumentDetail, DocumentSummary, Dyad,
+                                 DyadPeriod, Event, EventDetail, Health, Page, PlaceActivity, Quote)
 
 DEFAULT_WAIT = 10.0
 
@@ -66,15 +66,17 @@ Country = Annotated[ISO3 | None, Query(description="ISO3 country code.")]
 def create_app(db_path: str, *, wait: float = DEFAULT_WAIT) -> FastAPI:
     """The API over the store at `db_path`; `wait`: seconds a request waits while an ingest
     holds the store (then 503)."""
-    db_path = str(db_path)
-    app = FastAPI(title="redline", version=__version__,
+    lease = ReadLease(str(db_path), wait=wait)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        lease.close()
+
+    app = FastAPI(title="redline", version=__version__, lifespan=lifespan,
                   description="Political events, quotes, actors and places coded from news, read from "
                               "redline's event store. Lists are paginated with `limit` and `offset`.")
-
-    @contextmanager
-    def store() -> Iterator:
-        with open_db(db_path, read_only=True, wait=wait) as con:
-            yield con
+    store = lease.cursor
 
     @app.exception_handler(RedlineError)
     async def unavailable(request: Request, error: RedlineError) -> JSONResponse:
@@ -178,6 +180,17 @@ def create_app(db_path: str, *, wait: float = DEFAULT_WAIT) -> FastAPI:
         with store() as con:
             return queries.list_dyads(con, order=order, country=country, since=since, until=until, limit=limit,
                                       offset=offset)
+
+    @app.get("/api/actor-links", response_model=Page[ActorLink], tags=["dyads"])
+    def actor_links(order: Annotated[Literal["volume", "conflict"], Query(
+                        description="volume: most events first; conflict: most conflict events first.")] = "volume",
+                    actor: Annotated[str | None, Query(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9]+$",
+                                                       description="Actor code or its start: RUS, USAGOV.")] = None,
+                    since: Since = None, until: Until = None, limit: Limit = 100, offset: Offset = 0):
+        """Pairs of actors (codes such as RUSGOV, USAMIL, NATO) by their events in both directions."""
+        with store() as con:
+            return queries.list_actor_links(con, order=order, actor=actor and actor.upper(), since=since,
+                                            until=until, limit=limit, offset=offset)
 
     @app.get("/api/dyads/{a}/{b}/timeline", response_model=Page[DyadPeriod], tags=["dyads"])
     def dyad_timeline(a: Annotated[ISO3, Path(description="ISO3 country code.")],

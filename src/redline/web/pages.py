@@ -20,8 +20,8 @@ from fastapi.responses import HTMLResponse, Response
 
 NAV = (("/", "Overview", "overview"), ("/network", "Network", "network"), ("/map", "Map", "map"),
        ("/quotes", "Quotes", "quotes"), ("/docs", "API", "api"))
-STATIC_NAME = re.compile(r"^[a-z][a-z0-9_-]*\.(js|css)$")
-MEDIA = {"js": "text/javascript; charset=utf-8", "css": "text/css; charset=utf-8"}
+STATIC_NAME = re.compile(r"^[a-z][a-z0-9_-]*\.(js|css|json)$")
+MEDIA = {"js": "text/javascript; charset=utf-8", "css": "text/css; charset=utf-8", "json": "application/json"}
 # Scripts only from here (no inline script, no eval); plotly sets inline styles.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")

@@ -265,6 +265,22 @@ class Dyad:
 
 
 @dataclass
+class ActorLink:
+    pair: str                     # "A B", the two actor codes in alphabetical order
+    actor_a: str
+    actor_b: str
+    name_a: str | None            # the name most events give the actor, if any
+    name_b: str | None
+    country_a: str | None         # ISO3, or None for an international organisation
+    country_b: str | None
+    events: int                   # in both directions
+    conflict_events: int
+    mentions: int
+    goldstein_sum: float
+    goldstein_mean: float | None
+
+
+@dataclass
 class DyadPeriod:
     period: str                   # first day of the period (weeks start on Monday)
     events: int
@@ -530,34 +546,68 @@ def list_places(con, *, country: str | None = None, name: str | None = None, ord
 
 # -- dyads ------------------------------------------------------------------------------------------
 
-def list_dyads(con, *, order: str = "volume", country: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int = 100, offset: int = 0) -> Page[Dyad]:
-    """Pairs of countries by their events in both directions (events inside one country left out):
-    `order="volume"` most events first, `order="conflict"` most conflict events (QuadClass 3
-    and 4) first, then the lowest Goldstein sum."""
-    parts = [ASSERTED, "e.source_country IS NOT NULL", "e.target_country IS NOT NULL",
-             "e.source_country <> e.target_country"]
+# What a pair of countries or actors did to each other, over the events grouped for it.
+_PAIR_MEASURES = """count(*) AS events, count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict_events,
+               sum(num_mentions)::BIGINT AS mentions, round(coalesce(sum(goldstein), 0), 3) AS goldstein_sum,
+               round(avg(goldstein), 3) AS goldstein_mean"""
+
+
+def _pair_ranking(order: str) -> str:
+    """`volume`: most events first; `conflict`: most conflict events, then the lowest Goldstein sum."""
+    return ("conflict_events DESC, goldstein_sum, events DESC" if order == "conflict"
+            else "events DESC, conflict_events DESC") + ", pair"
+
+
+def _pair_where(column: str, match: str, value: str | None, since: str | None,
+                until: str | None) -> tuple[str, list[Any]]:
+    """Events between two different known values of `column` (country, code) in the dates, with
+    `value` on either side when given (`match`: the test of one side, `{side}` and a parameter)."""
+    source, target = f"e.source_{column}", f"e.target_{column}"
+    parts = [ASSERTED, f"{source} IS NOT NULL", f"{target} IS NOT NULL", f"{source} <> {target}"]
     params: list[Any] = []
     _event_dates(parts, params, since, until)
-    if country:
-        parts.append("(e.source_country = ? OR e.target_country = ?)")
-        params += [country, country]
+    if value:
+        parts.append(f"({match.format(side=source)} OR {match.format(side=target)})")
+        params += [value, value]
+    return _where(parts), params
+
+
+def list_dyads(con, *, order: str = "volume", country: str | None = None, since: str | None = None,
+               until: str | None = None, limit: int = 100, offset: int = 0) -> Page[Dyad]:
+    """Pairs of countries by their events in both directions (events inside one country left out),
+    ranked by `_pair_ranking(order)`."""
+    where, params = _pair_where("country", "{side} = ?", country, since, until)
     sql = f"""
         SELECT least(e.source_country, e.target_country) || '-' || greatest(e.source_country, e.target_country)
                    AS pair,
                least(e.source_country, e.target_country) AS country_a,
                greatest(e.source_country, e.target_country) AS country_b,
-               count(*) AS events,
-               count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflict_events,
-               sum(e.num_mentions)::BIGINT AS mentions,
-               round(coalesce(sum(e.goldstein), 0), 3) AS goldstein_sum,
-               round(avg(e.goldstein), 3) AS goldstein_mean,
+               {_PAIR_MEASURES},
                min(e.first_date) AS first_date, max(e.first_date) AS last_date
-        FROM events e{_where(parts)}
+        FROM events e{where}
         GROUP BY country_a, country_b"""
-    ranking = ("conflict_events DESC, goldstein_sum, events DESC" if order == "conflict"
-               else "events DESC, conflict_events DESC")
-    return _page(con, Dyad, sql, params, f"{ranking}, pair", limit, offset)
+    return _page(con, Dyad, sql, params, _pair_ranking(order), limit, offset)
+
+
+def list_actor_links(con, *, order: str = "volume", actor: str | None = None, since: str | None = None,
+                     until: str | None = None, limit: int = 100, offset: int = 0) -> Page[ActorLink]:
+    """Pairs of actors (by code: RUSGOV, USAMIL, NATO...) by their events in both directions,
+    ranked as `list_dyads` ranks pairs of countries; `actor` keeps the links of actors whose
+    code starts with it."""
+    where, params = _pair_where("code", "starts_with({side}, ?)", actor, since, until)
+    sql = f"""
+        WITH sides AS (
+            SELECT least(e.source_code, e.target_code) AS actor_a, greatest(e.source_code, e.target_code) AS actor_b,
+                   CASE WHEN e.source_code < e.target_code THEN e.source_name ELSE e.target_name END AS name_a,
+                   CASE WHEN e.source_code < e.target_code THEN e.target_name ELSE e.source_name END AS name_b,
+                   CASE WHEN e.source_code < e.target_code THEN e.source_country ELSE e.target_country END AS country_a,
+                   CASE WHEN e.source_code < e.target_code THEN e.target_country ELSE e.source_country END AS country_b,
+                   e.quad_class, e.num_mentions, e.goldstein
+            FROM events e{where})
+        SELECT actor_a || ' ' || actor_b AS pair, actor_a, actor_b, mode(name_a) AS name_a, mode(name_b) AS name_b,
+               min(country_a) AS country_a, min(country_b) AS country_b, {_PAIR_MEASURES}
+        FROM sides GROUP BY actor_a, actor_b"""
+    return _page(con, ActorLink, sql, params, _pair_ranking(order), limit, offset)
 
 
 _PERIOD_DAYS = {"day": 1, "week": 7}
