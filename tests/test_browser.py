@@ -28,10 +28,13 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 WAIT = 30
 
-HOSTILE = {"id": "xss-browser", "date": "2026-08-20", "url": "https://example.org/xss",
+# Stored XSS: payloads in the title, the text, a quotation and the link reach every page as text.
+HOSTILE = {"id": "xss-browser", "date": "2026-08-20", "url": "javascript:window.pwned=3",
            "title": "Venezuela warns Guyana <script>window.pwned=1</script>",
            "text": "CARACAS, Aug. 20 - Venezuela warned Guyana on Thursday. <script>window.pwned=1</script> "
-                   "Guyana condemned Venezuela for the threat. <img src=x onerror=\"window.pwned=2\">"}
+                   "Guyana condemned Venezuela for the threat. <img src=x onerror=\"window.pwned=2\"> "
+                   "\u201c<svg onload=window.pwned=4>We will not give up an inch of Essequibo,\u201d Guyana's "
+                   "foreign minister said on Thursday."}
 
 for path, what in ((CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")):
     if not os.path.exists(path):
@@ -170,7 +173,21 @@ def test_an_article_with_a_script_is_shown_as_text(server, driver):
     assert driver.execute_script("return window.pwned") is None
     body = driver.find_element(By.TAG_NAME, "body").text
     assert "<script>window.pwned=1</script>" in body and "<script>" in driver.find_element(By.ID, "doc-title").text
-    assert not driver.find_elements(By.CSS_SELECTOR, "#main script, #main img")
+    assert not driver.find_elements(By.CSS_SELECTOR, "#main script, #main img, #main svg")
+    assert not [a for a in driver.find_elements(By.CSS_SELECTOR, "a[href]")
+                if a.get_attribute("href").lower().startswith("javascript:")]
+    for page, ready in (("/quotes", "#quotes-table tbody tr"), ("/dyads/GUY/VEN", "#dyad-events tbody tr"),
+                        ("/", "#dyads-volume tbody tr")):
+        driver.get(f"{server}{page}")
+        wait(driver, EC.presence_of_element_located((By.CSS_SELECTOR, ready)), f"{page} was not drawn")
+        time.sleep(0.3)
+        assert driver.execute_script("return window.pwned") is None, page
+    driver.get(f"{server}/quotes")
+    driver.find_element(By.ID, "quote-text").send_keys("an inch of Essequibo")
+    driver.find_element(By.ID, "quote-search").click()
+    wait(driver, lambda d: "<svg onload=window.pwned=4>" in d.find_element(By.ID, "quotes-table").text,
+         "the hostile quotation is not listed as text")
+    assert driver.execute_script("return window.pwned") is None
     errors = console_errors(driver)
     assert not errors, f"console errors: {errors}"
 

@@ -59,7 +59,8 @@ Words = Annotated[str, Query(min_length=1, max_length=200)]
 Since = Annotated[Day | None, Query(description="On or after this day (YYYY-MM-DD).")]
 Until = Annotated[Day | None, Query(description="On or before this day (YYYY-MM-DD).")]
 Limit = Annotated[int, Query(ge=1, le=1000, description="Rows returned at most (1-1000).")]
-Offset = Annotated[int, Query(ge=0, description="Rows skipped first.")]
+MAX_OFFSET = 1_000_000_000          # beyond any store; and within the database's 64-bit integers
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows skipped first (at most a billion).")]
 Country = Annotated[ISO3 | None, Query(description="ISO3 country code.")]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, fields
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import Any, Generic, TypeVar
 
 from redline.store.query import (EVENT_COLUMNS, EVIDENCE_COLUMNS, EventFilter, attach_mentions,
@@ -44,7 +44,12 @@ class DocumentSummary:
     length: int                   # characters of text
     error: str | None
     warnings: list[str] | None
-    ingested_at: datetime | None
+    ingested_at: datetime | None  # UTC
+
+    def __post_init__(self):
+        # The store keeps UTC without a zone; an RFC 3339 date-time must say which zone it is in.
+        if self.ingested_at is not None and self.ingested_at.tzinfo is None:
+            self.ingested_at = self.ingested_at.replace(tzinfo=timezone.utc)
 
 
 @dataclass
