@@ -15,8 +15,10 @@ waits out its lock) and see the store as of its last committed batch.
 """
 from __future__ import annotations
 
+import atexit
 import threading
 import time
+import weakref
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -42,13 +44,13 @@ class ReadLease:
     def __init__(self, path: str, *, wait: float = DEFAULT_WAIT, idle: float = 2.0, max_age: float = 10.0,
                  check_every: float = 0.1):
         self.path, self.wait, self.idle, self.max_age = str(path), wait, idle, max_age
+        self.check_every = check_every
         self._lock = threading.Lock()
         self._held: _Held | None = None
         self._retired: list[_Held] = []      # given up, closed when their last request ends
         self._stop = threading.Event()
-        self._watcher = threading.Thread(target=self._watch, args=(check_every,), daemon=True,
-                                         name="redline-read-lease")
-        self._watcher.start()
+        self._watcher: threading.Thread | None = None   # runs while a connection is open
+        _LEASES.add(self)
 
     @contextmanager
     def cursor(self) -> Iterator:
@@ -63,6 +65,7 @@ class ReadLease:
             with self._lock:
                 if self._held is None:
                     self._held = _Held(self.path, self.wait)   # waits out a writer's lock, if any
+                    self._start_watching()
                 held = self._held
                 held.users += 1
         try:
@@ -85,12 +88,23 @@ class ReadLease:
                 self._retired.append(self._held)
                 self._held = None
             self._close_retired()
+            watcher = self._watcher
+        if watcher is not None and watcher is not threading.current_thread():
+            watcher.join()
 
-    def _watch(self, every: float) -> None:
-        while not self._stop.wait(every):
+    def _start_watching(self) -> None:
+        if self._watcher is None and not self._stop.is_set():
+            self._watcher = threading.Thread(target=self._watch, daemon=True, name="redline-read-lease")
+            self._watcher.start()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self.check_every):
             with self._lock:
                 self._retire_if_due(idle_too=True)
                 self._close_retired()
+                if self._held is None and not self._retired:
+                    self._watcher = None       # nothing open: a new connection starts a new watcher
+                    return
 
     def _let_writer_in(self) -> None:
         """Wait while a writer waits: a new read lock now would keep it out again."""
@@ -114,3 +128,14 @@ class ReadLease:
         for held in [h for h in self._retired if h.users == 0]:
             held.close()
             self._retired.remove(held)
+
+
+# A daemon thread still inside DuckDB when the interpreter finalises aborts the process; so every
+# lease stops its watcher and closes its connection at exit, while threads may still run.
+_LEASES: weakref.WeakSet[ReadLease] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_all() -> None:
+    for lease in list(_LEASES):
+        lease.close()
