@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import queue
+import threading
 from pathlib import Path
 
 import pytest
@@ -65,3 +67,17 @@ def build_store(folder, articles: list[dict], pipeline) -> str:
     path = folder / "store.duckdb"
     ingest([str(corpus)], str(path), pipeline=pipeline)
     return path
+
+
+def stream_lines(stream) -> queue.Queue:
+    """The lines of a subprocess's stream as they come (None at its end), read by a thread, so a
+    test can wait for a line with a timeout."""
+    lines: queue.Queue = queue.Queue()
+
+    def pump():
+        for line in stream:
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=pump, daemon=True).start()
+    return lines

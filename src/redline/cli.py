@@ -7,7 +7,7 @@ import sys
 import click
 
 from redline import __version__
-from redline.errors import RedlineError
+from redline.errors import RedlineError, at
 
 
 def _fail(e: RedlineError) -> None:
@@ -23,6 +23,15 @@ _DELAY_OPTION = click.option(
     "--delay", type=click.FloatRange(0, 3600), default=1.0, show_default=True,
     help="Seconds between two downloads from one host (URL inputs and --fetch); a site's robots.txt "
          "Crawl-delay, when longer, wins.")
+
+
+_MAX_CHARS_OPTION = click.option(
+    "--max-chars", type=click.IntRange(1, None), default=200_000, show_default=True,
+    help="Characters of a document that are coded; a longer text is cut there, with a warning (W004).")
+_DOC_TIMEOUT_OPTION = click.option(
+    "--doc-timeout", type=click.FloatRange(0, None), default=60.0, show_default=True,
+    help="Seconds the coding of one document may take; a document that takes longer is skipped with an "
+         "error (E502) and the others are coded. 0: no limit.")
 
 
 def _fetcher(delay: float):
@@ -57,19 +66,25 @@ def main() -> None:
               help="asserted: only events that happened; all: also negated and hypothetical ones, flagged.")
 @click.option("--fetch", is_flag=True, help="For feeds, download each entry's linked page and code its text.")
 @_DELAY_OPTION
+@_MAX_CHARS_OPTION
+@_DOC_TIMEOUT_OPTION
 def extract(inputs, fmt, workers, batch_size, model, actor_files, lexicon_files, place_files, modality, fetch,
-            delay) -> None:
+            delay, max_chars, doc_timeout) -> None:
     """Code political events in INPUTS: text, JSONL, HTML, RSS/Atom, WARC (any of them gzipped),
     directories, http(s) URLs, or - for stdin.
 
-    Exit status: 0 when every input was processed, 1 when some failed, 2 for usage errors.
+    Errors and warnings are printed on stderr, each naming its input. Exit status: 0 when every
+    input was processed (warnings or not), 1 when some failed or were skipped (unreadable, not
+    English), 2 for usage errors.
     """
     from redline.output.formats import write
     from redline.pipeline import Options, Pipeline
+    from redline.sources.checks import shown_name
     from redline.sources.readers import read_inputs
 
     options = Options(model=model, workers=workers, batch_size=batch_size, actor_files=tuple(actor_files),
-                      lexicon_files=tuple(lexicon_files), place_files=tuple(place_files), modality=modality)
+                      lexicon_files=tuple(lexicon_files), place_files=tuple(place_files), modality=modality,
+                      max_chars=max_chars, doc_timeout=doc_timeout)
     try:
         pipeline = Pipeline(options)
     except RedlineError as e:
@@ -82,11 +97,13 @@ def extract(inputs, fmt, workers, batch_size, model, actor_files, lexicon_files,
             if d.error:
                 failed += 1
                 click.echo(f"redline: {d.error}", err=True)
+            for w in d.warnings:        # coded all the same: the output has them too
+                click.echo(f"redline: {at(shown_name(d.origin or d.id), w)}", err=True)
             yield d
 
     try:
         documents = read_inputs(inputs, fetch=fetch, fetcher=_fetcher(delay))
-        write(pipeline.process(reported(documents)), fmt, sys.stdout)
+        write(reported(pipeline.process(documents)), fmt, sys.stdout)   # errors of reading and of coding
     except RedlineError as e:
         _fail(e)
     except BrokenPipeError:
@@ -201,11 +218,13 @@ def _dask_address(ctx, param, value):
               help="With --dask: directory where workers leave each coded batch as a Parquet part; it "
                    "must be shared by this machine and every worker.  [default: DB.parts]")
 @_WAIT_OPTION
+@_MAX_CHARS_OPTION
+@_DOC_TIMEOUT_OPTION
 @click.option("-v", "--verbose", is_flag=True, help="Print a line on stderr after each stored batch.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar (it is drawn only when stderr is a terminal).")
 def ingest(inputs, db_path, workers, batch_size, model, actor_files, lexicon_files, place_files, fetch, delay,
            dask_address,
-           parts_dir, wait, verbose, quiet) -> None:
+           parts_dir, wait, max_chars, doc_timeout, verbose, quiet) -> None:
     """Code INPUTS and store documents, events, quotes and actors in the DuckDB store.
 
     Documents already stored (same normalised text) are skipped, so ingesting an input again adds
@@ -224,7 +243,8 @@ def ingest(inputs, db_path, workers, batch_size, model, actor_files, lexicon_fil
     if parts_dir and not dask_address:
         raise click.UsageError("--parts is where --dask workers leave their results: it needs --dask")
     options = Options(model=model, workers=workers, batch_size=batch_size, actor_files=tuple(actor_files),
-                      lexicon_files=tuple(lexicon_files), place_files=tuple(place_files), modality="all")
+                      lexicon_files=tuple(lexicon_files), place_files=tuple(place_files), modality="all",
+                      max_chars=max_chars, doc_timeout=doc_timeout)
     total = count_documents(inputs) if wanted(sys.stderr, quiet=quiet) else None
     bar = ProgressBar(total, stream=sys.stderr, quiet=quiet)
 
@@ -456,6 +476,14 @@ def import_petrarch(source, output, kind) -> None:
     else:
         click.echo(text, nl=False)
     click.echo(f"redline: {stats}", err=True)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of one document of `redline extract` output."""
+    from redline.output.schema import schema_text
+
+    click.echo(schema_text(), nl=False)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ a terminal too. Lines printed while it runs (errors, `-v` notes) go through `wri
 The total is counted before the run from what is cheap to count: one document per text or HTML
 file, one per non-blank line of a JSONL file, walking directories as the readers do. Inputs whose
 count would cost a second full read or a download (WARC archives, gzipped JSONL, feeds, URLs,
-stdin) leave the total unknown, and the bar is then a counter with a rate.
+stdin, named pipes) leave the total unknown, and the bar is then a counter with a rate.
 """
 from __future__ import annotations
 
@@ -63,6 +63,8 @@ def count_documents(inputs: Iterable[str]) -> int | None:
                         return None
                     total += count
         elif path.exists():
+            if not path.is_file():
+                return None                   # a named pipe: counting would eat what the reader needs
             count = _count_file(path, *kind_of(path.name))
             if count is None:
                 return None

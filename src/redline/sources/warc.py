@@ -21,7 +21,8 @@ from warcio.archiveiterator import ArchiveIterator
 
 from redline.errors import message
 from redline.records import Document
-from redline.sources.checks import check_document, decode, error_document
+from redline.sources.checks import check_document, error_document
+from redline.sources.encoding import decode
 from redline.sources.html import html_document
 
 
@@ -34,6 +35,9 @@ def warc_documents(path: Path, shown: str) -> Iterator[Document]:
         yield error_document(shown, message("E202", path=shown, detail=e.strerror or str(e)))
         return
     with stream:
+        if size == 0:
+            yield error_document(shown, message("E207", path=shown, what="WARC records"))
+            return
         archive = ArchiveIterator(stream)
         records = iter(archive)
         end = 0             # where the last complete record ended

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +34,7 @@ import pyarrow.parquet as pq
 
 from redline.errors import RedlineError
 from redline.pipeline import Options, Pipeline
+from redline.store.atomic import PARTIAL_SUFFIX, replaced
 from redline.store.ingest import CodedBatch, IngestSummary, batch_rows, coded
 from redline.store.rows import BATCH_TABLES, DOCUMENT_FIELDS, TABLE_FIELDS, StoredDocument
 
@@ -47,7 +47,7 @@ NESTED_TABLES = tuple(t for t in BATCH_TABLES if t != "documents")
 CONNECT_TIMEOUT = 30.0
 # Options that change how documents are coded; workers and batch_size only change how fast.
 _CODING_FIELDS = ("model", "actor_files", "lexicon_files", "place_files", "modality", "quotes", "places", "max_chars",
-                  "extra")
+                  "doc_timeout", "extra")
 
 
 # -- addresses -------------------------------------------------------------------------------------
@@ -123,14 +123,12 @@ def from_part(part: pa.Table) -> dict[str, pa.Table]:
 
 
 def write_part(tables: dict[str, pa.Table], path: Path) -> None:
-    """Write under a temporary name and rename: a reader never sees half a part."""
+    """Write under a temporary name and rename: a reader never sees half a part. Temporaries of
+    killed workers are not swept here (workers on other machines share the directory, and a
+    process id says nothing about them) but by `DaskCoder` once a run is complete."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
+    with replaced(path, sweep=False) as temporary:
         pq.write_table(to_part(tables), temporary)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def read_part(path: Path) -> dict[str, pa.Table]:
@@ -327,7 +325,7 @@ class DaskCoder:
         for path in self.parts_dir.iterdir():
             name = path.name
             if (name.startswith(PART_PREFIX) and name.endswith(PART_SUFFIX)) or \
-                    (name.startswith("." + PART_PREFIX) and name.endswith(".tmp")):
+                    (name.startswith("." + PART_PREFIX) and name.endswith(PARTIAL_SUFFIX)):
                 path.unlink(missing_ok=True)
 
     def close(self) -> None:

@@ -6,16 +6,23 @@ the actors, translation info) are left empty rather than guessed. The action's g
 (ActionGeo_*) is the event's location, with GDELT's FIPS 10-4 country codes; the other exports
 keep ISO3 in `location_country` (and `country` for places) and add the FIPS code beside it
 (`location_fips`, `country_fips`). GDELT files carry no header line, and neither do these.
+
+An export appears whole or not at all: it is written under a temporary name beside `out` and
+renamed into place when complete (`store.atomic`), so an export killed at any moment leaves no
+file or directory at `out` that could pass for a finished one, and running it again writes
+exactly what an uninterrupted run does.
 """
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import json
+import os
 from contextlib import contextmanager
-from pathlib import Path
 from typing import IO, Any, Iterator
 from urllib.parse import urlsplit
+
+from redline.store.atomic import replaced
 
 TABLES = ("events", "mentions", "documents", "quotes", "actors", "places")
 FORMATS = ("parquet", "csv", "jsonl", "gdelt-events", "gdelt-mentions")
@@ -92,9 +99,11 @@ def write_parquet(con, table: str, out: str) -> int:
             count += batch.num_rows
             yield batch
 
+    # preserve_order: the files hold their rows in the query's order, the same in every run
     ds.write_dataset(counted(), out, schema=reader.schema, format="parquet",
                      partitioning=ds.partitioning(pa.schema([("year_month", pa.string())]), flavor="hive"),
-                     existing_data_behavior="overwrite_or_ignore", basename_template="part-{i}.parquet")
+                     existing_data_behavior="overwrite_or_ignore", basename_template="part-{i}.parquet",
+                     preserve_order=True)
     return count
 
 
@@ -289,7 +298,8 @@ def country_codes(con) -> Iterator[None]:
 def export(con, fmt: str, out: str, table: str = "events", stdout: IO[str] | None = None) -> int:
     """Write `table` (or the GDELT tables) to `out` in `fmt`; returns the rows written.
 
-    `out` is a directory for Parquet and a file (or `-` with `stdout`) for the others."""
+    `out` is a directory for Parquet (new, or empty: it is replaced) and a file (or `-` with
+    `stdout`) for the others. Either appears at `out` only once complete."""
     if (fmt if fmt.startswith("gdelt") else table) in _WITH_COUNTRIES:
         with country_codes(con):
             return _export(con, fmt, out, table, stdout)
@@ -298,10 +308,15 @@ def export(con, fmt: str, out: str, table: str = "events", stdout: IO[str] | Non
 
 def _export(con, fmt: str, out: str, table: str, stdout: IO[str] | None) -> int:
     if fmt == "parquet":
-        return write_parquet(con, table, out)
+        with replaced(out, directory=True) as temporary:
+            return write_parquet(con, table, str(temporary))
     if out == "-" and stdout is not None:
         return _write_text(con, fmt, table, stdout)
-    with open(Path(out), "w", encoding="utf-8", newline="") as f:
+    if os.path.exists(out) and not os.path.isfile(out):
+        # a pipe or a device (/dev/stdout, <(...)): a stream, which nothing could take for a whole file
+        with open(out, "w", encoding="utf-8", newline="") as f:
+            return _write_text(con, fmt, table, f)
+    with replaced(out) as temporary, open(temporary, "w", encoding="utf-8", newline="") as f:
         return _write_text(con, fmt, table, f)
 
 
