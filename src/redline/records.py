@@ -6,8 +6,13 @@ stage fills its own fields. Every record turns itself into the JSON shape of the
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from redline.errors import message
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(slots=True)
@@ -203,6 +208,17 @@ class Document:
     places: list[PlaceMention] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None                # set when the input could not be processed at all
+
+    def __post_init__(self) -> None:
+        # A Python str may hold lone surrogates (JSON's "\ud800" escape, text from the API), which
+        # are not Unicode characters: spaCy cannot hash them and the output cannot be written as
+        # UTF-8. Each is replaced by U+FFFD, one code point for one, so offsets are unchanged.
+        dirty = [name for name in ("id", "text", "title", "date", "url")
+                 if isinstance(getattr(self, name), str) and _SURROGATE.search(getattr(self, name))]
+        for name in dirty:
+            setattr(self, name, _SURROGATE.sub("\ufffd", getattr(self, name)))
+        if dirty:
+            self.warnings.append(message("W005", fields=", ".join(dirty)))
 
     def actors_summary(self) -> list[dict[str, Any]]:
         """Every distinct actor of the document with the places it is mentioned."""

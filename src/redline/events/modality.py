@@ -152,7 +152,8 @@ def attribution(trigger: Token, sentence: Span) -> Token | None:
         source = according_to(t)
         if source is not None:
             return source
-    first = sentence[0]
+    # the sentence's first word: a blanked dateline or an indent before it is whitespace
+    first = next((t for t in sentence if not t.is_space), sentence[0])
     if first.lower_ == "for" and first.dep_ == "prep":
         for p in first.children:
             if p.dep_ == "pobj" and (p.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or p.pos_ == "PROPN"):

@@ -147,7 +147,7 @@ class QuoteFinder:
             start, end = self.doc[phrase_end + 1], sent[-1]
         else:                                       # "<content>, according to X"
             start, end = sent[0], self.doc[according.i - 1]
-        while start.i < end.i and start.is_punct:
+        while start.i < end.i and (start.is_punct or start.is_space):   # the blanks of a dateline too
             start = self.doc[start.i + 1]
         while end.i > start.i and (end.is_punct or end.is_space):
             end = self.doc[end.i - 1]
