@@ -42,19 +42,26 @@ def test_independent_test_set_floors():
     """tests/data/test_events.jsonl and test_wire.jsonl were written apart from the coder and are
     not tuned on; they tell how redline generalises. Floors only catch regressions."""
     result = evaluate(str(ROOT / "tests" / "data" / "test_events.jsonl"))
-    assert result["overall"]["dyad_root"]["f1"] >= 0.67
+    assert result["overall"]["dyad_root"]["f1"] >= 0.70
     assert result["root_accuracy"]["codebook"] >= 0.76
     assert result["code_accuracy"]["codebook"] >= 0.66
     assert result["plover_accuracy"]["codebook"] >= 0.77
     assert result["source_accuracy"]["codebook"] >= 0.95
     wire = evaluate(str(ROOT / "tests" / "data" / "test_wire.jsonl"))
-    assert wire["overall"]["dyad_root"]["f1"] >= 0.48
+    assert wire["overall"]["dyad_root"]["f1"] >= 0.50
 
 
 def test_wire_dev_set_floor():
     """tests/data/dev_wire.jsonl: long wire-style sentences with several actors and events."""
     result = evaluate(str(ROOT / "tests" / "data" / "dev_wire.jsonl"))
-    assert result["overall"]["dyad_root"]["f1"] >= 0.60
+    assert result["overall"]["dyad_root"]["f1"] >= 0.62
+
+
+def test_second_wire_dev_set_floor():
+    """tests/data/dev_wire2.jsonl: 84 wire sentences written before the coder was tuned on them
+    (first run 0.47); tuned on since, so only a regression floor."""
+    result = evaluate(str(ROOT / "tests" / "data" / "dev_wire2.jsonl"))
+    assert result["overall"]["dyad_root"]["f1"] >= 0.50
 
 
 def test_dev_set_floors(dev_result):

@@ -58,6 +58,8 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
         agents = [p for _, p in prep_objects(verb, ("by",))]
         if agents:
             return agents[:1]
+        if verb.dep_ == "relcl" and is_passive(verb):
+            return []    # "citizens, two of whom have been detained": the noun is who suffered it
     subj = children(verb, "nsubj")
     if subj:
         if verb.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS:
@@ -88,6 +90,9 @@ def verb_objects(verb: Token) -> list[Token]:
     objs = children(verb, "dobj", "attr", "oprd")
     if not objs and is_passive(verb):
         objs = children(verb, "nsubjpass")
+        if verb.dep_ == "relcl" and any(o.lower_ in RELATIVE_PRONOUNS or any(
+                p.lower_ in ("whom", "which") for _, p in prep_objects(o, ("of",))) for o in objs):
+            objs = [verb.head]    # "citizens, two of whom have been detained": the citizens
     if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN":
         objs = [verb.head]
     if not objs:
@@ -136,6 +141,12 @@ def clause_verb(noun: Token) -> Token | None:
     return None
 
 
+# Nouns through which one owns a deed: "claimed responsibility for", "took credit for".
+CLAIM_NOUNS = {"responsibility", "credit"}
+# Prepositions that set a nominal event around its clause's subject ("on a visit to", "after talks with").
+SETTING_PREPS = ("in", "on", "during", "after", "at")
+
+
 def noun_sources(noun: Token, actor_tokens) -> list[Token]:
     """Who a nominal event belongs to: possessor, actor modifiers, a "by" phrase, or the
     subject of a light verb ("Russia launched an offensive")."""
@@ -157,8 +168,16 @@ def noun_sources(noun: Token, actor_tokens) -> list[Token]:
     agents = [p for _, p in prep_objects(noun, ("by",))]
     if agents:
         return agents[:1]
-    # "fired a missile in defiance of UN resolutions", "in protest at": the clause's subject
-    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX"):
+    # "claimed responsibility for drone attacks", "said it was behind Tuesday's attack": the claimant
+    if noun.dep_ == "pobj" and not poss:
+        prep, gov = noun.head, noun.head.head
+        if prep.lower_ == "for" and gov.lemma_.lower() in CLAIM_NOUNS and gov.head.pos_ in ("VERB", "AUX"):
+            return verb_subjects(gov.head)
+        if prep.lower_ == "behind" and gov.pos_ in ("VERB", "AUX"):
+            return verb_subjects(gov)
+    # "fired a missile in defiance of UN resolutions", "in protest at", "said on a visit to
+    # Kyiv", "said after talks with": the clause's subject (one taking part, in the setting)
+    if noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS and noun.head.head.pos_ in ("VERB", "AUX"):
         subjects = verb_subjects(noun.head.head)
         if subjects:
             return subjects

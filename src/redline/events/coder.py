@@ -35,7 +35,7 @@ BORDER_WORDS = {"border", "frontier", "boundary", "borderland"}
 INSIDE_PREPS = ("of", "in", "between", "with", "against", "on", "to", "toward", "towards", "for", "from",
                 "into", "by", "at", "over")
 # Codes that, with no one else named, happen within the source's own country.
-SELF_TARGET_CODES = ("14", "17", "081", "082", "083", "034", "0351", "0352", "024", "104", "1051", "1052",
+SELF_TARGET_CODES = ("14", "17", "081", "082", "083", "0841", "034", "0351", "0352", "024", "104", "1051", "1052",
                      "123", "1241", "1242", "132")
 # Roots whose passive events with no agent ("was shot dead", "a curfew was imposed") are
 # coded from an unknown actor of the country where they happen, with this sector.
@@ -49,6 +49,12 @@ TIE_VERBS = {"link", "tie", "connect", "belong", "affiliate", "register"}
 REACTION_ROOTS = {"05", "11", "12"}
 # Words that make coordinated sources act towards each other ("pledged to work together").
 MUTUAL_WORDS = {"together", "jointly", "each", "mutual", "mutually", "bilateral", "one another"}
+# Meetings, calls and visits: named as the setting of what was said, they are still coded.
+CONTACT_CODES = ("040", "041", "042", "044", "046")
+# Sectors that take orders from their state: an order to them is command, not a demand.
+OWN_ORGANS = {"MIL", "GOV", "COP", "SPY", "UAF"}
+# Codes of a third party to others' meeting or deal: hosting (043), mediating or brokering (045).
+THIRD_PARTY_CODES = {"043", "045"}
 # Armed groups with no country named are taken to fight the state they are in.
 INSURGENT_SECTORS = {"REB", "UAF", "OPP", "CRM"}
 
@@ -99,6 +105,15 @@ def people_of(iso3: str, text: str) -> Actor:
     return Actor(text, iso3 + "CVL", iso3, None, ["CVL"], None, "sector")
 
 
+def sentence_ref(index: int, sent: Span) -> SentenceRef:
+    """The sentence as evidence: its words, without the whitespace at its edges. The blanks that
+    stand for a wire dateline in the parsed text belong to the first sentence's tokens, but they
+    are not the document's text ("KYIV (Reuters) - " is), nor is a paragraph break part of a sentence."""
+    words = [t for t in sent if not t.is_space] or [sent[0]]
+    span = sent.doc[words[0].i:words[-1].i + 1]
+    return SentenceRef(index, span.start_char, span.end_char, span.text)
+
+
 def located_actors(actors: list[tuple[Actor, bool]]) -> list[tuple[Actor, bool]]:
     """Actors tied to a state or an organisation."""
     return [x for x in actors if x[0].country or x[0].igo]
@@ -128,6 +143,7 @@ class EventCoder:
         self.lexicon = lexicon
         self._actors: DocActors | None = None    # the document being coded, for `target_kind`
         self._memo: dict[tuple, object] = {}   # object candidates, sentence words: one document
+        self._firings: list[Firing] = []        # the patterns that fired in the sentence being coded
 
     # -- finding triggers ---------------------------------------------------------------------
     def fire(self, token: Token, patterns: list[Pattern]) -> Firing | None:
@@ -200,7 +216,13 @@ class EventCoder:
         """Whether the verb's object names an actor of that kind ("received Zelensky": a person)."""
         actors = self._actors
         return actors is not None and any(
-            a.kind == kind for o in args.verb_objects(token) for a, _ in actors.actors_for(o))
+            a.kind == kind or (kind == "place" and self._capital(a, actors))
+            for o in args.verb_objects(token) for a, _ in actors.actors_for(o))
+
+    @staticmethod
+    def _capital(a: Actor, actors: DocActors) -> bool:
+        """A capital named for its government ("Damascus") is also the city itself."""
+        return bool(a.country) and a.text == (actors.kb.countries.get(a.country) or {}).get("capital")
 
     @staticmethod
     def _object_ok(spec: tuple[str, ...], obj: Token) -> bool:
@@ -250,22 +272,32 @@ class EventCoder:
                     continue      # "riot police", "protest leaders": a kind of actor, not an event
                 if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and patterns[0].pos == "adj"):
                     f = self.fire(token, patterns)
+                    if f and self._recalled(token):
+                        continue
                     if f:
                         firings.append(f)
                         used.update(o.i for o in f.objects)
-        ref = SentenceRef(index, sent.start_char, sent.end_char, sent.text)
+        ref = sentence_ref(index, sent)
+        self._firings = firings
         best: dict[tuple, Event] = {}
         for f in firings:
-            for ev in self._topic(f, self._specific_request(f, firings, self._events(f, ref, actors, anchor, earlier))):
+            # what came before in this sentence is context too ("..., and Beijing vowed to retaliate")
+            before = earlier + [e for e in best.values() if e.trigger.start < f.trigger.idx]
+            for ev in self._topic(f, self._specific_request(f, firings, self._events(f, ref, actors, anchor, before))):
                 # one event per dyad and root in a sentence: the most specific code, then the surest
-                key = (ev.source.code, ev.target.code, ev.cameo_root, ev.negated, ev.hypothetical)
+                key = (ev.source.country or ev.source.igo or ev.source.code,
+                       ev.target.country or ev.target.igo or ev.target.code, ev.cameo_root, ev.negated, ev.hypothetical)
                 old = best.get(key)
                 if old is None or (code_rank(ev.cameo), ev.confidence) > (code_rank(old.cameo), old.confidence):
                     best[key] = ev
         events = self._protest_demands(sorted(best.values(), key=lambda e: e.trigger.start), firings)
+        events = self._consequences(events, firings)
         # An event named only as the background of another ("signed a treaty during Putin's
         # visit") is not coded beside it.
-        background = {f.trigger.idx for f in firings if f.pattern.pos == "noun" and args.in_background(f.trigger)}
+        # Contacts are the exception: "said after talks with X", "during their phone call",
+        # "on a visit to Kyiv" report a meeting of the speaker's as surely as the words said.
+        background = {f.trigger.idx for f in firings if f.pattern.pos == "noun" and args.in_background(f.trigger)
+                      and not f.pattern.code.startswith(CONTACT_CODES)}
         main = [e for e in events if e.cameo != "010" and e.trigger.start not in background]
         if main:
             events = [e for e in events if e.trigger.start not in background]
@@ -294,11 +326,19 @@ class EventCoder:
             src_tokens = args.verb_subjects(trig.head) if trig.dep_ in ("acomp", "attr", "oprd") else []
         else:
             src_tokens = args.verb_subjects(trig)
+            if not src_tokens and p.code in THIRD_PARTY_CODES and trig.tag_ == "VBN" and trig.dep_ in ("amod", "acl"):
+                # "a US-brokered ceasefire", "Omani-mediated talks": the third party is the modifier
+                src_tokens = [c for c in trig.children if c.dep_ in ("npadvmod", "compound", "nmod")
+                              and c.i in actors.by_token][:1]
+        visiting = self._visiting(trig, actors) if p.code in VISIT_CODES else None
+        if visiting:    # "told visiting German Chancellor Olaf Scholz": Scholz is the visitor
+            src_tokens = [visiting[0]]
         sent = actors.sentence_of(trig)
         speaker_tok = modality.attribution(trig, sent)
         if not src_tokens and speaker_tok is not None and lookup(code).quad_class in (1, 3):
             src_tokens = [speaker_tok]   # "repeated that consequences would be harsh": the speaker's
         sources = [a for t in src_tokens for a in actors.actors_for(t)]
+        sources = self._commanded(trig, actors, sources)
         if not sources and root == "14":
             place = self._location_country(f, actors) or actors.only_country(sent)
             if place:   # "tens of thousands rallied in Tbilisi": the people of the country
@@ -313,12 +353,19 @@ class EventCoder:
         if not sources and not p.symmetric and not unnamed:
             return []
         targets = self._targets(f, actors, found, src_tokens)
+        if visiting:
+            hosts = [x for t in visiting[1] for x in actors.actors_for(t) if x[0].country or x[0].igo]
+            targets = hosts or targets
         if unnamed:
             # "Abe was shot dead in Nara", "a curfew was imposed in Sri Lanka", "a roadside bomb
             # killed soldiers": no agent named, so an unknown attacker, or the authorities, of the
             # country where it happened
-            place = self._location_country(f, actors, objects=True) or next(
-                (a.country for a, _ in targets if a.country), None) or actors.only_country(sent)
+            victims = next((a.country for a, _ in targets if a.country), None)
+            # "French citizens ... detained in Iran": foreigners are held by the other state named
+            foreign = actors.only_country(sent, besides=victims) if victims and any(
+                a.kind in ("person", "state") and a.sectors for a, _ in targets) else None
+            place = (self._location_country(f, actors, objects=True) or foreign or victims
+                     or actors.only_country(sent))
             if not place:
                 return []
             sector = unnamed
@@ -333,9 +380,15 @@ class EventCoder:
         if not targets:
             targets, how_target = self._implied_targets(f, actors, sources, sent, earlier)
         pairs = self._pairs(f, actors, sources, targets)
+        if p.pos == "verb" and p.lemma in modality.cues()["command_verbs"]:
+            # "ordered troops to pull out": a command to one's own organs, not a demand
+            pairs = [(s, t) for s, t in pairs if not (s[0].country and s[0].country == t[0].country
+                                                      and set(t[0].sectors) & OWN_ORGANS)]
         if not pairs:
             return []
         mood = modality.assess(trig, forward=root in modality.cues()["forward_roots"])
+        if mood.hypothetical and not mood.negated and self._own_forces_ordered(trig, actors, sources):
+            mood.hypothetical = False   # "Shoigu ordered troops to pull out of Kherson": they did
         speaker = None
         if speaker_tok is not None:
             who = actors.actors_for(speaker_tok)
@@ -392,7 +445,9 @@ class EventCoder:
         counterpart the document gives. Returns the targets and how they were found."""
         code = f.pattern.code
         root = code[:2]
-        if root in REPORTED_ROOTS or (root == "01" and code != "010"):
+        if root in REPORTED_ROOTS or (root == "01" and (code != "010" or not self._reports_event(f))):
+            # a plain statement's target is who its clause is about, unless the clause reports an
+            # event of its own (coded for itself, or, when denied or only planned, not at all)
             targets = self._reported_targets(f, actors, sources)
         elif code != "010":
             # "allowed IAEA inspectors to reinstall cameras": the parser's subject of the complement
@@ -410,10 +465,14 @@ class EventCoder:
             if place and not (home and place == sources[0][0].country):
                 # "missiles rained down on Kyiv": what is hit is the country attacked
                 return [(country_actor(actors, place), False)], "place"
-            struck = [] if home else args.verb_objects(f.trigger) if f.pattern.pos == "verb" else [f.trigger]
+            struck = [] if home else (args.verb_objects(f.trigger) + [o for _, o in args.prep_objects(
+                f.trigger, ("on", "against", "at", "into"))]) if f.pattern.pos == "verb" else [f.trigger]
             a = sources[0][0]
             insurgent = bool(set(a.sectors) & INSURGENT_SECTORS)
             country = actors.only_country(sent, besides=None if insurgent else a.country) if struck else None
+            if struck and insurgent and country is None:
+                # "the Houthis claimed drone attacks on Saudi oil facilities": the one other state named
+                country = actors.only_country(sent, besides=a.country)
             if country and (country != a.country or insurgent):
                 # "rebels in eastern Ukraine shelled the town of Avdiivka", "a Russian barrage
                 # knocked out power", Kyiv said: a place in the other country the sentence names
@@ -437,6 +496,23 @@ class EventCoder:
             if prev is not None:
                 return [(prev, True)], "context"
         return [], "none"
+
+    def _reports_event(self, f: Firing) -> bool:
+        """Whether what the trigger reports is an event rather than a view: another pattern fired
+        inside it, or it is news told before its source ("No Russian tanks have crossed into
+        Ukraine, Kyiv said"), or it is denied."""
+        trig = f.trigger
+        below = {t.i for t in trig.subtree} - {trig.i}
+        if any(g is not f and g.trigger.i in below for g in self._firings):
+            return True
+        clauses = args.children(trig, "ccomp")
+        c = modality.cues()
+        ahead = c["modals"] | c["future"] | c["volitional"]
+        # "said it would build a hospital", "said it was ready to send troops": an intention
+        return not clauses or any(
+            k.i < trig.i or args.children(k, "neg") or any(
+                (ch.dep_ == "aux" and ch.lower_ in ahead) or (ch.dep_ == "acomp" and ch.lemma_.lower() in ahead)
+                for ch in k.children) for k in clauses)
 
     @staticmethod
     def _mutual(trig: Token) -> bool:
@@ -547,6 +623,22 @@ class EventCoder:
         return events
 
     @staticmethod
+    def _consequences(events: list[Event], firings: list[Firing]) -> list[Event]:
+        """"Israeli jets struck Gaza, killing 20 people", "an attack ... killing 130": the killing
+        is what the attack did, not an attack of its own (its victims' side is no target)."""
+        by_start = {f.trigger.idx: f.trigger for f in firings}
+        violent = {e.trigger.start for e in events if e.quad_class == 4}
+        out = []
+        for e in events:
+            t = by_start.get(e.trigger.start)
+            if (t is not None and e.cameo_root in ("18", "19", "20") and t.tag_ == "VBG"
+                    and t.dep_ in ("advcl", "conj") and t.head.idx in violent and t.head.idx != t.idx
+                    and not args.children(t, "nsubj", "nsubjpass")):
+                continue
+            out.append(e)
+        return out
+
+    @staticmethod
     def _protest_demands(events: list[Event], firings: list[Firing]) -> list[Event]:
         """"went on hunger strike demanding a fair trial": the demand is what the protest is
         for (1423), not an event of its own."""
@@ -586,6 +678,63 @@ class EventCoder:
             out.append(recoded(ev, code, f"{ev.rule}+topic") if code else ev)
         return out
 
+    def _commanded(self, trig: Token, actors: DocActors, sources):
+        """"Putin ordered the army to withdraw": unnamed forces under a command verb are the
+        commander's own."""
+        cmd = trig.head
+        if trig.dep_ != "xcomp" or cmd.lemma_.lower() not in modality.cues()["command_verbs"] or not sources:
+            return sources
+        if all(a.country or a.igo or not a.sectors for a, _ in sources):
+            return sources
+        boss = next((a for s in args.verb_subjects(cmd) for a, _ in actors.actors_for(s) if a.country), None)
+        if boss is None:
+            return sources
+        return [(Actor(a.text, self.kb_code(actors, boss.country, a.sectors), boss.country, None,
+                       list(a.sectors), a.name, a.kind), r) if a.sectors and not (a.country or a.igo) else (a, r)
+                for a, r in sources]
+
+    @staticmethod
+    def _recalled(noun: Token) -> bool:
+        """A nominal event named as the object of a verb of reaction or follow-up ("welcomed the
+        ceasefire between X and Y", "condemned the new U.S. sanctions"): a topic, not news, unless
+        a possessor makes it the news ("condemned Iran's attack on Israel")."""
+        if noun.dep_ not in ("dobj", "conj") or noun.head.lemma_.lower() not in modality.cues()["topic_verbs"]:
+            return False
+        return not args.children(noun, "poss")   # "the Armenian-Azerbaijani ceasefire": its parties
+
+    @staticmethod
+    def _visiting(trig: Token, actors: DocActors) -> tuple[Token, list[Token]] | None:
+        """A participle before a person, "met visiting Chancellor Scholz" (read as an adjective or,
+        by the parser, as a verb taking the person as object): the person is the visitor and the
+        subject of the clause the host. Returns (visitor, host tokens)."""
+        if trig.tag_ != "VBG" or args.children(trig, "aux", "nsubj", "nsubjpass"):
+            return None
+        if trig.dep_ == "amod":
+            visitor, clause = trig.head, args.clause_verb(trig.head)
+        elif trig.dep_ in ("xcomp", "advcl", "dobj"):
+            objs = args.children(trig, "dobj")
+            visitor, clause = (objs[0] if objs else None), trig.head
+        else:
+            return None
+        if visitor is None or visitor.left_edge.i != trig.i + 1 and visitor.left_edge.i != trig.i:
+            return None
+        if not any(a.kind == "person" or a.sectors for a, _ in actors.actors_for(visitor)):
+            return None
+        hosts = args.verb_subjects(clause) if clause is not None and clause.pos_ in ("VERB", "AUX") else []
+        return visitor, hosts
+
+    @staticmethod
+    def _own_forces_ordered(trig: Token, actors: DocActors, sources) -> bool:
+        """Whether the trigger is what a commander ordered its own side to do: the order is the
+        act ("ordered troops to withdraw"), unless the order itself is only planned or asked."""
+        cmd = trig.head
+        if trig.dep_ != "xcomp" or cmd.lemma_.lower() not in modality.cues()["command_verbs"]:
+            return False
+        if modality.assess(cmd, forward=False).hypothetical:
+            return False
+        bosses = {a.country for s in args.verb_subjects(cmd) for a, _ in actors.actors_for(s)}
+        return bool(sources) and all(a.country and a.country in bosses for a, _ in sources)
+
     @staticmethod
     def _obligation(trig: Token) -> bool:
         """"must", "should", "has to", "needs to" in the trigger's own clause."""
@@ -614,6 +763,10 @@ class EventCoder:
             summarised = self._summarised_actor(trig, actors, src_tokens)
             if summarised:   # "France will recognise Palestine, a decision condemned by Israel"
                 return summarised
+        if p.code in THIRD_PARTY_CODES:
+            met = self._participants_of_hosted(f, actors, src_tokens)
+            if met:     # "hosted talks between X and Y", "a deal brokered by China": both sides
+                return met
         src_ids = {t.i for t in src_tokens}
         default = (("dobj", "dative") + args.DEFAULT_TARGET_PREPS if p.pos == "verb"
                    else ("compound",) + args.NOUN_TARGET_PREPS)
@@ -644,6 +797,12 @@ class EventCoder:
                 if p.pos == "noun":
                     src = next((t for t in src_tokens), None)
                     cands += args.noun_modifier_targets(trig, src, found)
+            elif slot == "other":
+                # "..., calling the seizure an act of piracy", "in what Washington called an
+                # unprovoked attack": the verdict is on what the other party named in the sentence did
+                sent = actors.sentence_of(trig)
+                cands += [sent.doc[i] for i in sorted(actors.by_token) if sent.start <= i < sent.end
+                          and not actors.is_place_modifier(sent.doc[i])]
             else:
                 cands += by_prep.get(slot, [])
             for c in cands:
@@ -671,9 +830,45 @@ class EventCoder:
                        and (x[0].code, x[0].text) not in said
                        and not (x[1] and x[0].code in src_codes)   # "suspended their blockade"
                        and (x[0].country or x[0].igo or x[0].kind != "person")]   # no one to code
+                if slot == "other":
+                    got = [x for x in got if (x[0].country or x[0].igo) and (x[0].country, x[0].igo) not in own]
                 if got:
                     return got
         return []
+
+    def _participants_of_hosted(self, f: Firing, actors: DocActors, src_tokens) -> list[tuple[Actor, bool]]:
+        """The parties to the talks, deal or ceasefire a third party hosts, brokers or mediates:
+        those "between" or "with" which it is held, or named as its modifiers ("US-Russia
+        talks"), else the subjects of the clause it belongs to ("Iran and Saudi Arabia agreed
+        ... in a deal brokered by China")."""
+        trig = f.trigger
+        if trig.tag_ == "VBN" and trig.dep_ in ("amod", "acl"):
+            nouns = [trig.head]
+        else:
+            nouns = args.verb_objects(trig)
+        nouns = [n for n in nouns if n.pos_ == "NOUN" and n.i not in actors.by_token]
+        if not nouns:
+            return []
+        noun = nouns[0]
+        own = {(a.country, a.igo) for t in src_tokens for a, _ in actors.actors_for(t)}
+        found: list[tuple[Actor, bool]] = []
+        for _, o in args.prep_objects(noun, ("between", "with", "among")):
+            for t in [o] + list(o.conjuncts):
+                found += actors.actors_for(t)
+        if not found:
+            for m in args.actor_modifiers(noun, actors.actors_for):
+                found += actors.actors_for(m)
+        if not found and trig.dep_ in ("amod", "acl"):
+            verb = args.clause_verb(noun)
+            for s in (args.verb_subjects(verb) if verb is not None else []):
+                for t in [s] + list(s.conjuncts):
+                    found += actors.actors_for(t)
+        out, seen = [], set()
+        for a, r in located_actors(found):
+            if (a.country, a.igo) not in own and (a.country, a.igo) not in seen:
+                seen.add((a.country, a.igo))
+                out.append((a, r))
+        return out if len(out) >= 2 else []
 
     @staticmethod
     def _summarised_actor(trig: Token, actors: DocActors, src_tokens) -> list[tuple[Actor, bool]]:
@@ -707,10 +902,13 @@ class EventCoder:
                 got = actors.actors_for(o)
                 if got:
                     return got
+        unlocated: list[tuple[Actor, bool]] = []    # "the family home of a Palestinian militant"
         for c in token.children:
             if c.dep_ in ("poss", "compound", "amod") and not actors.is_place_modifier(c):
                 got = actors.actors_for(c)
-                if got:
+                if got and not located_actors(got):
+                    unlocated = unlocated or got
+                elif got:
                     return got
             if c.dep_ in ("acl", "amod") and c.pos_ == "VERB":
                 # "a proposal put forward by Egypt", "a US-drafted resolution", "Russian-backed
@@ -730,7 +928,7 @@ class EventCoder:
                         got = actors.actors_for(p) or self._inside(p, actors, depth + 1, preps)
                         if got:
                             return got
-        return []
+        return unlocated
 
     def _reported_targets(self, f: Firing, actors: DocActors, sources,
                           subjects_only: bool = False) -> list[tuple[Actor, bool]]:
@@ -762,10 +960,10 @@ class EventCoder:
         counterpart of the source's own latest event ("repeated that consequences would be harsh")."""
         happened = [e for e in earlier if e.source and e.target and not e.negated and not e.hypothetical]
         owner = (source.country, source.igo)
-        if reactive:
-            for ev in reversed(happened):
-                if (ev.target.country, ev.target.igo) == owner and (ev.source.country, ev.source.igo) != owner:
-                    return ev.source
+        acted_on = next((ev.source for ev in reversed(happened) if (ev.target.country, ev.target.igo) == owner
+                         and (ev.source.country, ev.source.igo) != owner), None)
+        if reactive and acted_on is not None:
+            return acted_on
         for ev in reversed(happened):
             if (ev.source.country, ev.source.igo) == owner and (ev.target.country, ev.target.igo) != owner:
                 return ev.target
