@@ -491,11 +491,24 @@ class EventCoder:
             # "Indian and Pakistani troops breached the truce", "... pulled back": at each other;
             # "Greece and Turkey pledged to work together": with each other
             return sources, "tree"
-        if root in CONTEXT_ROOTS:
+        if root in CONTEXT_ROOTS and not self._names_an_unknown_target(f, actors):
             prev = self._context_target(sources[0][0], earlier, reactive=root in REACTIVE_ROOTS)
             if prev is not None:
                 return [(prev, True)], "context"
         return [], "none"
+
+    def _names_an_unknown_target(self, f: Firing, actors: DocActors) -> bool:
+        """Whether a target slot of the pattern holds a noun that is no actor ("called on its
+        partners to send air defences", "pressed an offensive"): the target is someone the
+        coder cannot name, not the counterpart the context gives. A pronoun ("urged them")
+        still takes the context's."""
+        words: list[Token] = []
+        for slot in f.pattern.target:
+            if slot == "dobj":
+                words += args.verb_objects(f.trigger)
+            elif slot not in ("dative", "poss", "compound", "other"):
+                words += [o for _, o in args.prep_objects(f.trigger, (slot,))]
+        return any(w.pos_ in ("NOUN", "PROPN") and not actors.actors_for(w) for w in words)
 
     def _reports_event(self, f: Firing) -> bool:
         """Whether what the trigger reports is an event rather than a view: another pattern fired
