@@ -35,6 +35,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Tokens that are no words of any language: web and mail addresses, paths, and anything longer
 # than a word gets (a 100 KB URL would otherwise be thousands of "words" of no language).
 _NOT_PROSE = re.compile(r"\S*(?:://|www\.|@|/)\S*|\S{40,}")
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
 _LATIN_END = "\u0250"       # Basic Latin to Latin Extended-B
 _LATIN_EXTENDED = ("\u1e00", "\u1eff")      # Latin Extended Additional (Vietnamese)
 
@@ -62,6 +64,12 @@ def _script(ch: str) -> str:
 
 
 def _script_reason(sample: str) -> str | None:
+    # Counted by regular expressions first: every document passes here, and a loop over its
+    # characters in Python cost more than the rest of reading it. Only a text that is mostly
+    # not Latin is looked at letter by letter, to name its script.
+    letters = len(_LETTER.findall(sample))
+    if letters < MIN_LETTERS or len(_LATIN_LETTER.findall(sample)) / letters >= LATIN_SHARE:
+        return None
     counts: dict[str, int] = {}
     for ch in sample:
         if ch.isalpha():
