@@ -11,12 +11,12 @@ stdin, named pipes) leave the total unknown, and the bar is then a counter with 
 """
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import IO, Iterable
 
-from redline.sources.readers import URL_PREFIXES, kind_of
+from redline.records import Document
+from redline.sources.readers import URL_PREFIXES, kind_of, walk
 
 _ONE_DOCUMENT = {"text", "html"}
 
@@ -32,7 +32,12 @@ def wanted(stream: IO[str] | None = None, *, quiet: bool = False) -> bool:
         return False
 
 
-def _count_file(path: Path, kind: str | None, gzipped: bool) -> int | None:
+def _count_file(path: Path) -> int | None:
+    if not path.exists():
+        return 1                              # a broken link: the reader turns it into one error record
+    if not path.is_file():
+        return None                           # a named pipe: counting would eat what the reader needs
+    kind, gzipped = kind_of(path.name)
     if kind in _ONE_DOCUMENT:
         return 1
     if kind == "jsonl" and not gzipped:
@@ -53,24 +58,17 @@ def count_documents(inputs: Iterable[str]) -> int | None:
             return None
         path = Path(item)
         if path.is_dir():
-            for root, _dirs, files in os.walk(path):
-                for name in files:
-                    kind, gzipped = kind_of(name, default=None)
-                    if kind is None or name.startswith("."):
-                        continue
-                    count = _count_file(Path(root) / name, kind, gzipped)
-                    if count is None:
-                        return None
-                    total += count
+            found = walk(path)                # the readers' own walk: the same files, each once
         elif path.exists():
-            if not path.is_file():
-                return None                   # a named pipe: counting would eat what the reader needs
-            count = _count_file(path, *kind_of(path.name))
+            found = [path]
+        else:
+            total += 1                        # a missing input is one error record
+            continue
+        for each in found:
+            count = 1 if isinstance(each, Document) else _count_file(each)
             if count is None:
                 return None
             total += count
-        else:
-            total += 1                        # a missing input is one error record
     return total
 
 
