@@ -57,11 +57,12 @@ def remove_stale(target: Path) -> None:
         return
     for path in names:
         pid = path.name[len(prefix):-len(PARTIAL_SUFFIX)]
-        if pid.isdigit() and not _running(int(pid)):
+        if pid.isdigit() and not process_running(int(pid)):
             _remove(path)
 
 
-def _running(pid: int) -> bool:
+def process_running(pid: int) -> bool:
+    """Whether a process with this id exists on this machine (whoever owns it)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

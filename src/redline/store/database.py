@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterator
 
 from redline.errors import RedlineError
+from redline.store.atomic import process_running
 from redline.store.schema import SCHEMA_VERSION, current_version, migrate
 
 DEFAULT_DB = "redline.duckdb"
@@ -39,10 +40,9 @@ def writer_waiting(path: str) -> bool:
     """Whether a live process is waiting to open the store at `path` for writing."""
     try:
         pid = int(_writer_file(path).read_text())
-        os.kill(pid, 0)
     except (OSError, ValueError):
         return False
-    return True
+    return process_running(pid)
 
 
 def _connect(path: str, read_only: bool, wait: float):
