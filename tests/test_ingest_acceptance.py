@@ -204,9 +204,10 @@ def differences(db_a, db_b, show: int = 3) -> str:
     lines = []
     with open_db(str(db_a), read_only=True) as a, open_db(str(db_b), read_only=True) as b:
         for table in table_names(a):
-            rows_a, rows_b = set(_comparable_rows(a, table, False)), set(_comparable_rows(b, table, False))
+            # rows as text: list columns are not hashable
+            rows_a, rows_b = ({repr(row) for row in _comparable_rows(con, table, False)} for con in (a, b))
             for label, only in ((Path(db_a).name, rows_a - rows_b), (Path(db_b).name, rows_b - rows_a)):
-                lines += [f"{table}: only in {label}: {str(row)[:400]}" for row in sorted(only, key=repr)[:show]]
+                lines += [f"{table}: only in {label}: {row[:400]}" for row in sorted(only)[:show]]
     return "\n".join(lines)
 
 

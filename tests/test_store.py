@@ -307,6 +307,43 @@ def test_a_reader_waits_for_the_writers_lock_and_gives_up_with_a_message(tmp_pat
         holder.stdout.close()
 
 
+def test_an_ingest_holding_the_store_between_batches_lets_a_reader_in(tmp_path):
+    """An ingest keeps the file open from batch to batch (store.writer); a reader that waits says
+    so, and gets in while the ingest still runs; the ingest's next batch then opens it again."""
+    db = tmp_path / "held.duckdb"
+    ingest_like = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sys
+        from redline.store.writer import StoreWriter
+        with StoreWriter({str(db)!r}) as writer:
+            with writer.connection() as con:          # the first batch
+                con.execute("CREATE TABLE batches (n INTEGER)")
+                con.execute("INSERT INTO batches VALUES (1)")
+            print("holding", flush=True)
+            sys.stdin.readline()                      # ... coding the next batch
+            with writer.connection() as con:
+                con.execute("INSERT INTO batches VALUES (2)")
+            print("written", flush=True)
+            sys.stdin.read()
+        """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert ingest_like.stdout.readline().strip() == "holding"
+        with open_db(str(db), read_only=True, wait=30) as con:
+            assert con.execute("SELECT n FROM batches").fetchall() == [(1,)]
+            assert ingest_like.poll() is None                 # in while the writer still runs
+        ingest_like.stdin.write("next\n")
+        ingest_like.stdin.flush()
+        assert ingest_like.stdout.readline().strip() == "written"
+        with open_db(str(db), read_only=True, wait=30) as con:
+            assert con.execute("SELECT n FROM batches ORDER BY n").fetchall() == [(1,), (2,)]
+        ingest_like.stdin.close()
+        assert ingest_like.wait(timeout=30) == 0
+        assert not list(tmp_path.glob("held.duckdb.*"))      # no announcement left behind
+    finally:
+        ingest_like.kill() if ingest_like.poll() is None else None
+        ingest_like.wait(timeout=30)
+        ingest_like.stdout.close()
+
+
 # -- redline events ----------------------------------------------------------------------------------
 
 def _events(store, *args) -> list[dict]:

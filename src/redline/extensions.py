@@ -5,3 +5,12 @@ for _name in ("redline_date", "redline_actors", "redline_events", "redline_quote
               "redline_dateline"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text, built once per doc: `Doc.text` joins every token again on each access,
+    which costs more than the quotes or places stage's own work on a short article."""
+    text = doc.user_data.get("redline_text")
+    if text is None:
+        text = doc.user_data["redline_text"] = doc.text
+    return text

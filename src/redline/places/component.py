@@ -8,7 +8,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import redline.extensions  # noqa: F401
+from redline.extensions import text_of
 from redline.places import gazetteer
 from redline.places.finder import PlaceFinder, place_words
 from redline.places.location import locate
@@ -26,7 +26,7 @@ class PlacesComponent:
         actors = doc._.redline_actors
         countries = Counter(m.actor.country for m in actors.mentions if m.actor.country) if actors else Counter()
         mentions = resolve(doc, self.finder.find(doc), self.gaz, countries)
-        filed = dateline_place(doc._.redline_dateline or dateline(doc.text), self.gaz, countries)
+        filed = dateline_place(doc._.redline_dateline or dateline(text_of(doc)), self.gaz, countries)
         if filed is not None and not any(m.start < filed.end and filed.start < m.end for m in mentions):
             mentions.insert(0, filed)
         doc._.redline_places = mentions

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from redline.actors.resolver import DocActors
 from redline.events.arguments import verb_subjects
 from redline.events.modality import according_to, cues
+from redline.extensions import text_of
 from redline.quotes.marks import Quoted, find_quotations
 from redline.quotes.speakers import Speakers
 from redline.records import Quote, Speaker, TextSpan
@@ -35,7 +36,7 @@ class QuoteFinder:
         self.actors = actors
         self.speakers = Speakers(actors)
         self.speech = cues()["speech"]
-        self.text = doc.text     # Doc.text rebuilds the string on every access
+        self.text = text_of(doc)
         self.paragraph_of = _paragraph_starts(self.text)
         self.spans = find_quotations(self.text)
 

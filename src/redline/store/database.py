@@ -2,14 +2,14 @@
 
 What DuckDB allows (https://duckdb.org/docs/current/connect/concurrency): one process may hold
 a database file read-write, or any number of processes may hold it read-only, never both at
-once; inside one process, connections share the database freely. So redline's ingest opens the
-file only for the moment it writes a batch and closes it while the next batch is being coded,
-and readers (`redline events`, `redline export`, a dashboard) open it read-only for the moment
-of their query. Whoever finds the file locked waits, retrying with a growing pause, up to
-`wait` seconds; a reader therefore sees the store as of the last committed batch, and an
-ingest is delayed, never broken, by a query that runs meanwhile. A writer that waits says so in
-a file beside the store (`<store>.writer`, holding its process id), so that a reader which keeps
-the file open across queries (`redline serve`, see `lease`) knows to let go.
+once; inside one process, connections share the database freely. So whoever finds the file
+locked waits, retrying with a growing pause, up to `wait` seconds, and says so in a file beside
+the store (`<store>.reader` or `<store>.writer`, holding its process id). Whoever keeps the file
+open between uses lets go when the other side waits: an ingest between two batches (see
+`writer`), `redline serve` between two requests (see `lease`). One-off readers (`redline events`,
+`redline export`) open it read-only for the moment of their query. A reader therefore sees the
+store as of the last committed batch, and an ingest is delayed, never broken, by a query that
+runs meanwhile.
 """
 from __future__ import annotations
 
@@ -32,22 +32,31 @@ def _is_lock_conflict(error: Exception) -> bool:
     return "could not set lock" in text or "conflicting lock" in text
 
 
-def _writer_file(path: str) -> Path:
-    return Path(f"{path}.writer")
+def _marker(path: str, role: str) -> Path:
+    return Path(f"{path}.{role}")
 
 
-def writer_waiting(path: str) -> bool:
-    """Whether a live process is waiting to open the store at `path` for writing."""
+def waiting(path: str, role: str) -> bool:
+    """Whether a live process says it waits to open the store at `path` as `role` ("reader" or "writer")."""
     try:
-        pid = int(_writer_file(path).read_text())
+        pid = int(_marker(path, role).read_text())
     except (OSError, ValueError):
         return False
     return process_running(pid)
 
 
+def writer_waiting(path: str) -> bool:
+    return waiting(path, "writer")
+
+
+def reader_waiting(path: str) -> bool:
+    return waiting(path, "reader")
+
+
 def _connect(path: str, read_only: bool, wait: float):
     import duckdb
 
+    role = "reader" if read_only else "writer"
     deadline = time.monotonic() + wait
     pause = 0.02
     announced = False
@@ -61,21 +70,32 @@ def _connect(path: str, read_only: bool, wait: float):
                 if time.monotonic() >= deadline:
                     raise RedlineError("E203", path=path,
                                        detail=f"locked by another process for more than {wait:g} s") from e
-            if not read_only and not announced:
-                announced = _announce(path)
+            # said again at every try: another process waiting in the same role may have taken the
+            # file over, and removed it, since
+            announced = _announce(path, role) or announced
             time.sleep(pause)
-            pause = min(pause * 2, 0.5)
+            pause = min(pause * 2, 0.1)    # the holder lets go within a moment of the announcement
     finally:
         if announced:
-            _writer_file(path).unlink(missing_ok=True)
+            _withdraw(path, role)
 
 
-def _announce(path: str) -> bool:
+def _announce(path: str, role: str) -> bool:
     try:
-        _writer_file(path).write_text(str(os.getpid()))
+        _marker(path, role).write_text(str(os.getpid()))
         return True
-    except OSError:          # a store in a read-only directory: readers then let go by age alone
+    except OSError:          # a store in a read-only directory: holders then let go by age alone
         return False
+
+
+def _withdraw(path: str, role: str) -> None:
+    """Remove the announcement unless another waiting process has put its own in its place."""
+    marker = _marker(path, role)
+    try:
+        if marker.read_text() == str(os.getpid()):
+            marker.unlink()
+    except OSError:
+        pass
 
 
 def _check_version(con, path: str) -> int:

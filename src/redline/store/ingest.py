@@ -25,9 +25,10 @@ import pyarrow as pa
 from redline.alerts.store import refresh_alerts
 from redline.pipeline import Options, Pipeline, chunks
 from redline.records import Document
-from redline.store.database import DEFAULT_WAIT, open_db
+from redline.store.database import DEFAULT_WAIT
 from redline.store.merging import batch_keys, count_events, remerge
 from redline.store.rows import BATCH_TABLES, BatchRows, StoredDocument, insert
+from redline.store.writer import StoreWriter
 
 
 @dataclass
@@ -225,9 +226,9 @@ def ingest(inputs: Iterable[str], db_path: str, options: Options | None = None, 
     """Read, deduplicate, code and store `inputs` into the DuckDB store at `db_path`.
 
     Every event is stored with its modality, so the pipeline given must keep negated and
-    hypothetical events (`Options(modality="all")`, the default built here). The store is open
-    only while a batch is written; `wait` is how long to wait for a reader's lock. `fetch`
-    downloads the pages that feed entries link to, with `fetcher` (a `sources.fetch.Fetcher`;
+    hypothetical events (`Options(modality="all")`, the default built here). The store stays
+    open between batches until another process asks for it (`store.writer`); `wait` is how long
+    to wait for a reader's lock. `fetch` downloads the pages that feed entries link to, with `fetcher` (a `sources.fetch.Fetcher`;
     default: one with the shipped timeouts and per-host delay) as for any URL input.
 
     dask: code the batches on a Dask cluster instead of here: a scheduler address, a scheduler
@@ -245,45 +246,52 @@ def ingest(inputs: Iterable[str], db_path: str, options: Options | None = None, 
         raise ValueError("ingest: give either a loaded pipeline or a Dask address, not both")
     started = time.monotonic()
     summary = IngestSummary()
-    with open_db(db_path, wait=wait) as con:
-        state = SeenState.load(con, near_threshold)
     options = options or Options()
     batch_size = max(1, options.batch_size)
 
     def make_pipeline() -> Pipeline:
         return pipeline or Pipeline(coding_options(options))
 
-    documents = read_inputs(inputs, stdin=stdin, fetch=fetch, fetcher=fetcher)
-    items = _classify(documents, state, summary, on_error, on_read)
-    if dask is None:
-        batches = _local_batches(items, make_pipeline, batch_size)
-    else:
-        from redline.store.distributed import DaskCoder, default_parts_dir
+    with StoreWriter(db_path, wait=wait) as writer:
+        with writer.connection() as con:
+            state = SeenState.load(con, near_threshold)
+        documents = read_inputs(inputs, stdin=stdin, fetch=fetch, fetcher=fetcher)
+        items = _classify(documents, state, summary, on_error, on_read)
+        if dask is None:
+            batches = _local_batches(items, make_pipeline, batch_size)
+        else:
+            from redline.store.distributed import DaskCoder, default_parts_dir
 
-        coder = DaskCoder(dask, coding_options(options), parts_dir or default_parts_dir(db_path), summary)
-        batches = coder.batches(chunks(items, batch_size))
-    try:
-        for batch in batches:
-            with open_db(db_path, wait=wait) as con:
-                write_tables(con, batch.tables, window_days)
-            batch.done()
-            for item in batch.items:
-                if item.coded and item.doc.error is None:
-                    summary.coded += 1
-                elif item.doc.error is not None:
-                    summary.errors += 1
-                    on_error(item.doc)
-            summary.mentions += batch.tables["event_mentions"].num_rows
-            summary.quotes += batch.tables["quotes"].num_rows
-            summary.batches += 1
-            summary.stored += len(batch.items)
-            on_batch(summary)
-    finally:
-        close = getattr(batches, "close", None)
-        if close is not None:
-            close()      # a Dask run shuts its cluster down here, whether it finished or not
-    with open_db(db_path, wait=wait) as con:
-        refresh_alerts(con)      # escalation alerts from the whole store, in one short transaction
-        summary.events_in_store = count_events(con)
+            coder = DaskCoder(dask, coding_options(options), parts_dir or default_parts_dir(db_path), summary)
+            batches = coder.batches(chunks(items, batch_size))
+        try:
+            _store(batches, writer, summary, window_days, on_error, on_batch)
+        finally:
+            close = getattr(batches, "close", None)
+            if close is not None:
+                close()      # a Dask run shuts its cluster down here, whether it finished or not
+        with writer.connection() as con:
+            refresh_alerts(con)      # escalation alerts from the whole store, in one short transaction
+            summary.events_in_store = count_events(con)
     summary.elapsed = time.monotonic() - started
     return summary
+
+
+def _store(batches: Iterable[CodedBatch], writer: StoreWriter, summary: IngestSummary, window_days: int,
+           on_error: Callable[[Document], None], on_batch: Callable[[IngestSummary], None]) -> None:
+    """Write each batch in its own transaction, counting what it held."""
+    for batch in batches:
+        with writer.connection() as con:
+            write_tables(con, batch.tables, window_days)
+        batch.done()
+        for item in batch.items:
+            if item.coded and item.doc.error is None:
+                summary.coded += 1
+            elif item.doc.error is not None:
+                summary.errors += 1
+                on_error(item.doc)
+        summary.mentions += batch.tables["event_mentions"].num_rows
+        summary.quotes += batch.tables["quotes"].num_rows
+        summary.batches += 1
+        summary.stored += len(batch.items)
+        on_batch(summary)
