@@ -14,3 +14,9 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["redline_text"] = doc.text
     return text
+
+
+def keep_text(doc: Doc, text: str) -> Doc:
+    """`doc`, knowing that `text` is what it was made from (spaCy's docs keep every character)."""
+    doc.user_data["redline_text"] = text
+    return doc

@@ -19,7 +19,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, TypeVar
 
-import redline.extensions  # noqa: F401
+from redline.extensions import keep_text
 from redline.actors.component import ActorsComponent
 from redline.actors.knowledge import load_kb
 from redline.events.component import EventsComponent
@@ -164,7 +164,7 @@ class Pipeline:
         shares = min(len(texts), max(1, -(-sum(map(len, texts)) // CHARS_PER_LIMIT)))
         try:
             with time_limit(limit * shares):
-                return list(self.nlp.pipe(texts, batch_size=self.options.batch_size))
+                return list(map(keep_text, self.nlp.pipe(texts, batch_size=self.options.batch_size), texts))
         except TimeLimitExceeded:
             if len(texts) == 1:
                 return [None]
@@ -172,7 +172,7 @@ class Pipeline:
         for text in texts:
             try:
                 with time_limit(limit):
-                    docs.append(self.nlp(text))
+                    docs.append(keep_text(self.nlp(text), text))
             except TimeLimitExceeded:
                 docs.append(None)
         return docs
