@@ -54,14 +54,23 @@ def test_independent_test_set_floors():
 def test_wire_dev_set_floor():
     """tests/data/dev_wire.jsonl: long wire-style sentences with several actors and events."""
     result = evaluate(str(ROOT / "tests" / "data" / "dev_wire.jsonl"))
-    assert result["overall"]["dyad_root"]["f1"] >= 0.62
+    assert result["overall"]["dyad_root"]["f1"] >= 0.64
 
 
 def test_second_wire_dev_set_floor():
     """tests/data/dev_wire2.jsonl: 84 wire sentences written before the coder was tuned on them
     (first run 0.47); tuned on since, so only a regression floor."""
     result = evaluate(str(ROOT / "tests" / "data" / "dev_wire2.jsonl"))
-    assert result["overall"]["dyad_root"]["f1"] >= 0.50
+    assert result["overall"]["dyad_root"]["f1"] >= 0.60
+
+
+def test_third_wire_dev_set_floor():
+    """tests/data/dev_wire3.jsonl: 100 wire sentences 2015-2026 (282 events: meetings and visits,
+    brokered deals, reactions to what the sentence has just told, reported threats, domestic
+    crackdowns), written before the coder was tuned on them. First run, untouched: dyad+root
+    F1 0.592 (P 0.776, R 0.479); tuned on since, so only a regression floor."""
+    result = evaluate(str(ROOT / "tests" / "data" / "dev_wire3.jsonl"))
+    assert result["overall"]["dyad_root"]["f1"] >= 0.69
 
 
 def test_dev_set_floors(dev_result):

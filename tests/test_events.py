@@ -108,3 +108,49 @@ def test_what_someone_says_another_must_do_is_a_demand(code):
 def test_what_is_demanded_has_not_happened(code):
     doc = code("Ukraine demanded that Russia withdraw its troops from the Zaporizhzhia nuclear plant.", "2022-09-07")
     assert [(e.source.country, e.target.country, e.cameo) for e in doc.events] == [("UKR", "RUS", "1056")]
+
+
+def test_talks_with_a_partner_are_both_sides(code):
+    got = dyads(code("Indian Foreign Minister S. Jaishankar held talks with his Chinese counterpart Wang Yi "
+                     "in Moscow on Thursday.", "2020-09-10"))
+    assert {("IND", "CHN", "04"), ("CHN", "IND", "04")} <= got
+
+
+def test_reaction_to_a_deed_just_told_targets_its_doers(code):
+    got = dyads(code("The United States and Britain struck Houthi radar sites in Yemen on Saturday, "
+                     "and Iran condemned the strikes.", "2024-02-03"))
+    assert {("IRN", "USA", "11"), ("IRN", "GBR", "11")} <= got
+
+
+def test_broker_of_a_deal_between_two_sides_of_one_state(code):
+    got = dyads(code("Colombia's government and the ELN rebels signed a ceasefire brokered by Cuba and Norway "
+                     "on Friday.", "2023-06-09"))
+    assert {("CUB", "COL", "04"), ("NOR", "COL", "04")} <= got
+
+
+def test_vow_of_retaliation_answers_the_attacker(code):
+    got = dyads(code("Israeli jets struck an Iranian weapons depot near Damascus on Sunday, and Tehran vowed "
+                     "to respond.", "2023-03-12"))
+    assert ("IRN", "ISR", "13") in got
+
+
+def test_announced_expulsion_is_the_expulsion(code):
+    doc = code("Poland said on Monday that it would expel five Belarusian diplomats.", "2023-08-07")
+    assert [(e.source.country, e.target.country, e.cameo_root) for e in doc.events] == [("POL", "BLR", "16")]
+
+
+def test_denial_answers_the_accuser(code):
+    got = dyads(code("Lithuania accused Belarus of pushing migrants across the border, and Minsk denied the charge.",
+                     "2021-07-20"))
+    assert {("LTU", "BLR", "11"), ("BLR", "LTU", "01")} <= got
+
+
+def test_house_arrest_is_detention(code):
+    got = dyads(code("Guinean soldiers placed President Alpha Conde under house arrest on Sunday.", "2021-09-05"))
+    assert ("GIN", "GIN", "17") in got
+
+
+def test_conditional_force_in_reported_speech_is_a_threat(code):
+    got = dyads(code("The Turkish president said Ankara would launch a new operation in northern Syria if "
+                     "Kurdish fighters did not withdraw.", "2022-05-23"))
+    assert ("TUR", "SYR", "13") in got

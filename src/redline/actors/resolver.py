@@ -25,6 +25,10 @@ GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
 # Entity labels that never name a place.
 NUMERIC_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 # Dependencies that keep a modifier inside its head's noun phrase.
+# Nouns by which wire copy refers back to an armed group or movement it has named ("the group").
+GROUP_NOUNS = {"group", "movement", "militia", "organisation", "organization", "faction"}
+# ... and to an international organisation ("the bloc", "the alliance", "the court").
+BODY_NOUNS = {"bloc", "alliance", "grouping", "agency", "court", "tribunal", "body", "union", "watchdog"}
 NP_MODIFIERS = {"compound", "amod", "flat", "nmod", "nn", "appos"}
 # Prepositions that name who a sector word belongs to: "leaders of Russia", "officials from Kyiv".
 OWNER_PREPS = {"of", "from", "in"}
@@ -120,8 +124,17 @@ class DocActors:
                 i += 1
         # Cities named in the text tell the country ("shelled Kharkiv"): places spaCy recognises,
         # and proper names it misses or mislabels when they name a large city.
+        # A word of a person's name met earlier is that person ("Kim agreed to visit Seoul" after
+        # "Kim Jong Un"), not a town that happens to bear it.
+        name_words = {}
+        for m in self.matches:
+            if "person" in m.kinds:
+                for k in range(m.start, m.end):
+                    name_words.setdefault(texts[k], k)
         for start, end, sure in self._place_candidates():
             if any(k in self.by_token for k in range(start, end)):
+                continue
+            if end - start == 1 and name_words.get(texts[start], start) < start:
                 continue
             city = gazetteer.lookup(doc[start:end].text)
             if city is not None and (sure or city.population >= BIG_CITY or self._in_place_slot(doc[end - 1])):
@@ -347,7 +360,7 @@ class DocActors:
         if not owners and not sectors and not name:
             return []
         # Coordinated owners inside one phrase ("US and EU sanctions") are separate actors.
-        coordinated = self._coordinated_owners(tokens, owners)
+        coordinated = self._coordinated_owners(tokens, owners, head)
         actors = []
         for country, igo in coordinated or owners[:1] or [(None, None)]:
             who = name
@@ -367,10 +380,12 @@ class DocActors:
             self.person_heads.setdefault(name, head.i)
         return actors
 
-    def _coordinated_owners(self, tokens: list[Token], owners: list) -> list:
+    def _coordinated_owners(self, tokens: list[Token], owners: list, head: Token) -> list:
         if len(owners) < 2:
             return []
-        conj = [t for t in tokens if t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children)]
+        # the phrase's head being one item of a list ("Trump and Kim Jong Un in Hanoi") is no
+        # coordination inside the phrase
+        conj = [t for t in tokens if t.i != head.i and (t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children))]
         return owners if conj else []
 
     def _text(self, tokens: list[Token]) -> str:
@@ -421,7 +436,10 @@ class DocActors:
         """Actors a token stands for, with a flag telling whether a back-reference was followed."""
         out: list[tuple[Actor, bool]] = []
         token = counted(token)       # "thousands of Kenyans" are Kenyans
-        for t in sorted([token] + list(token.conjuncts), key=lambda x: x.i):
+        # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt" is often parsed with the second
+        # name as an apposition carrying the rest of the list
+        listed = [k for a in token.children if a.dep_ == "appos" and a.i in self.by_token for k in a.conjuncts]
+        for t in sorted([token] + list(token.conjuncts) + listed, key=lambda x: x.i):
             found = self.compose(self.np_head(t)) or self.compose(t)
             pair = self.pair_back(t) if not (found and (found[0].country or found[0].igo)) else []
             if pair:      # "both sides", "the three European governments"
@@ -509,6 +527,14 @@ class DocActors:
         elif lower in w["plural_pronouns"]:
             prev = self._previous(token, lambda a: a.kind in ("group", "organisation") or (
                 a.kind == "state" and bool(a.sectors)))
+        elif (token.lemma_.lower() in w.get("group_nouns", GROUP_NOUNS)
+              and any(c.lower_ == "the" for c in token.children)):
+            # "the Iran-backed group vowed to retaliate": the group named last
+            prev = self._previous(token, lambda a: a.kind == "group" and bool(a.country or a.igo))
+        elif (token.lemma_.lower() in w.get("body_nouns", BODY_NOUNS)
+              and any(c.lower_ == "the" for c in token.children)):
+            # "accusing the regional bloc of imposing sanctions", "the court ruled": the organisation named last
+            prev = self._previous(token, lambda a: a.kind == "organisation" and bool(a.igo))
         elif token.lemma_.lower() in w["state_nouns"] and any(c.lower_ == "the" for c in token.children):
             prev = self._previous(token, lambda a: bool(a.country) and a.kind != "person")
             if prev is not None:

@@ -71,7 +71,8 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if dep == "xcomp":
         obj = children(head, "dobj")
         return obj[:1] if obj else verb_subjects(head, depth + 1)
-    if dep in ("conj", "advcl", "pcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
+    if dep in ("conj", "advcl", "pcomp", "ccomp", "acomp") and head.pos_ in ("VERB", "AUX"):
+        # "it was ready to restore ties": the subject of the copula
         if dep == "ccomp":
             return []
         return verb_subjects(head, depth + 1)
@@ -219,10 +220,45 @@ BACKGROUND_PREPS = {"during", "after", "before", "since", "amid", "despite", "fo
 
 def in_background(noun: Token) -> bool:
     """Whether a nominal event hangs from a preposition of time or circumstance of a clause."""
+    return background_prep(noun) is not None
+
+
+def background_prep(noun: Token) -> str | None:
+    """The preposition of time or circumstance a nominal event hangs from ("after", "during"),
+    if it does."""
     node = noun
     for _ in range(3):
         if node.dep_ == "pobj" and node.head.lower_ in BACKGROUND_PREPS:
-            return node.head.head.pos_ in ("VERB", "AUX") or node.head.head.dep_ == "prep"
+            if node.head.head.pos_ in ("VERB", "AUX") or node.head.head.dep_ == "prep":
+                return node.head.lower_
+            return None
+        if node.dep_ not in ("conj", "compound", "pobj", "prep") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+LOOKING_AHEAD = {"will", "would", "shall", "could", "may", "might", "should", "must", "'ll"}
+
+
+def told_as_past(noun: Token) -> bool:
+    """Whether a nominal event in the background is set by a clause told in the past ("said
+    after talks with", "agreed at talks in"), not one that looks ahead ("would be held after a
+    consultation", "pledged to boost imports during the visit")."""
+    node = noun
+    for _ in range(3):
+        if node.dep_ == "pobj" and node.head.lower_ in BACKGROUND_PREPS:
+            verb = node.head.head
+            for _ in range(3):   # "agreed to exchange prisoners at talks", "was ready to accept ... after talks"
+                if any(c.dep_ == "aux" and c.lower_ in LOOKING_AHEAD for c in verb.children):
+                    return False
+                if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+                        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):
+                    return True
+                if verb.dep_ not in ("xcomp", "acomp", "advcl") or verb.head.i == verb.i:
+                    return False
+                verb = verb.head
+            return False
         if node.dep_ not in ("conj", "compound", "pobj", "prep") or node.head.i == node.i:
             return False
         node = node.head

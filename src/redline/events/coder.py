@@ -40,6 +40,8 @@ SELF_TARGET_CODES = ("14", "17", "081", "082", "083", "0841", "034", "0351", "03
 # Roots whose passive events with no agent ("was shot dead", "a curfew was imposed") are
 # coded from an unknown actor of the country where they happen, with this sector.
 UNNAMED_AGENTS = {"08": "GOV", "17": "GOV", "18": "UAF"}
+# ... but not destruction: "the dam was destroyed" names no authority that did it.
+UNKNOWN_DOER_CODES = {"1712"}
 # What a protest demands, by the code of the demand, as the last digit of its code (14x1-14x4).
 DEMAND_PURPOSES = {"1041": "1", "1042": "2", "1043": "3", "1044": "4", "1051": "3", "1052": "2",
                    "1053": "3", "1054": "2", "1056": "2"}
@@ -51,10 +53,31 @@ REACTION_ROOTS = {"05", "11", "12"}
 MUTUAL_WORDS = {"together", "jointly", "each", "mutual", "mutually", "bilateral", "one another"}
 # Meetings, calls and visits: named as the setting of what was said, they are still coded.
 CONTACT_CODES = ("040", "041", "042", "044", "046")
+# Protests: named as the background of another event, still coded (see _code_sentence).
+PROTEST_CODES = ("14",)
 # Sectors that take orders from their state: an order to them is command, not a demand.
 OWN_ORGANS = {"MIL", "GOV", "COP", "SPY", "UAF"}
 # Codes of a third party to others' meeting or deal: hosting (043), mediating or brokering (045).
 THIRD_PARTY_CODES = {"043", "045"}
+# Negotiations, talks at a third place and signed deals are both sides' even when the sentence makes
+# one the subject ("X held talks with Y", "X signed a deal with Y"): the wire sets code them both
+# ways. A plain meeting ("X met Y") stays the subject's, as the codebook examples code it; a call is
+# the caller's, and a stated intention ("X wants to hold talks with Y") its speaker's.
+MUTUAL_CODES = {"044", "046", "057"}
+# Talks named as the setting of what was done or said: held, whatever the clause says of the future.
+SETTING_TALK_CODES = {"040", "041", "044", "046"}
+# Reductions of relations that, announced as what the source will do, are done: the decision is the act.
+DECIDED_ROOTS = {"16"}
+# Roots whose different codes between one pair in one sentence are different acts, each coded.
+DISTINCT_ROOTS = {"17"}
+# Denials answer whoever accused the source.
+DENIAL_CODES = {"016"}
+# Force posture: shown with one's own forces, towards someone else.
+POSTURE_ROOTS = {"15"}
+# Pronouns that stand for a deed just told: "called it a terrorist act".
+DEED_PRONOUNS = {"it", "this", "them", "they"}
+# Determiners of a noun that names something already told: "called the unrest treasonous".
+ANAPHORIC_DETS = {"the", "this", "that", "these", "those", "such"}
 # Armed groups with no country named are taken to fight the state they are in.
 INSURGENT_SECTORS = {"REB", "UAF", "OPP", "CRM"}
 
@@ -277,6 +300,7 @@ class EventCoder:
                     if f:
                         firings.append(f)
                         used.update(o.i for o in f.objects)
+        firings = self._without_purposes(firings)
         ref = sentence_ref(index, sent)
         self._firings = firings
         best: dict[tuple, Event] = {}
@@ -285,8 +309,10 @@ class EventCoder:
             before = earlier + [e for e in best.values() if e.trigger.start < f.trigger.idx]
             for ev in self._topic(f, self._specific_request(f, firings, self._events(f, ref, actors, anchor, before))):
                 # one event per dyad and root in a sentence: the most specific code, then the surest
+                # (coercion is the exception: a state of emergency and arrests are two acts, 1724 and 173)
                 key = (ev.source.country or ev.source.igo or ev.source.code,
-                       ev.target.country or ev.target.igo or ev.target.code, ev.cameo_root, ev.negated, ev.hypothetical)
+                       ev.target.country or ev.target.igo or ev.target.code,
+                       ev.cameo[:3] if ev.cameo_root in DISTINCT_ROOTS else ev.cameo_root, ev.negated, ev.hypothetical)
                 old = best.get(key)
                 if old is None or (code_rank(ev.cameo), ev.confidence) > (code_rank(old.cameo), old.confidence):
                     best[key] = ev
@@ -296,8 +322,10 @@ class EventCoder:
         # visit") is not coded beside it.
         # Contacts are the exception: "said after talks with X", "during their phone call",
         # "on a visit to Kyiv" report a meeting of the speaker's as surely as the words said.
+        # So are protests ("resigned after weeks of mass protests against his rule"): a public's
+        # own act, news however the sentence frames it.
         background = {f.trigger.idx for f in firings if f.pattern.pos == "noun" and args.in_background(f.trigger)
-                      and not f.pattern.code.startswith(CONTACT_CODES)}
+                      and not f.pattern.code.startswith(CONTACT_CODES + PROTEST_CODES)}
         main = [e for e in events if e.cameo != "010" and e.trigger.start not in background]
         if main:
             events = [e for e in events if e.trigger.start not in background]
@@ -308,6 +336,16 @@ class EventCoder:
         events = [e for e in events if not (e.cameo == "010" and e.source.country
                                             and e.source.country == e.target.country)]
         return events
+
+    @staticmethod
+    def _without_purposes(firings: list[Firing]) -> list[Firing]:
+        """"met Putin to discuss grain exports": what a meeting is for is the meeting itself, not a
+        second one (whose object, a topic, would be read as its target)."""
+        roots = {f.trigger.i: f.pattern.code[:2] for f in firings}
+        return [f for f in firings if not (
+            f.trigger.dep_ in ("xcomp", "advcl") and f.trigger.head.i != f.trigger.i
+            and roots.get(f.trigger.head.i) == f.pattern.code[:2]
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in f.trigger.children))]
 
     def _events(self, f: Firing, ref: SentenceRef, actors: DocActors, anchor, earlier) -> list[Event]:
         p, trig = f.pattern, f.trigger
@@ -345,14 +383,14 @@ class EventCoder:
                 sources = [(people_of(place, "protesters"), True)]
         unnamed = None
         if not sources and p.pos == "verb":
-            if not src_tokens and args.is_passive(trig):
+            if not src_tokens and args.is_passive(trig) and code not in UNKNOWN_DOER_CODES:
                 unnamed = UNNAMED_AGENTS.get(root)
             elif root in ("18", "19") and any(t.lemma_.lower() in actors.words["hidden_attacker_instruments"]
                                               for t in src_tokens):
                 unnamed = "UAF"
         if not sources and not p.symmetric and not unnamed:
             return []
-        targets = self._targets(f, actors, found, src_tokens)
+        targets = self._targets(f, actors, found, src_tokens, earlier)
         if visiting:
             hosts = [x for t in visiting[1] for x in actors.actors_for(t) if x[0].country or x[0].igo]
             targets = hosts or targets
@@ -389,6 +427,8 @@ class EventCoder:
         mood = modality.assess(trig, forward=root in modality.cues()["forward_roots"])
         if mood.hypothetical and not mood.negated and self._own_forces_ordered(trig, actors, sources):
             mood.hypothetical = False   # "Shoigu ordered troops to pull out of Kherson": they did
+        if mood.hypothetical and p.pos == "noun" and code in SETTING_TALK_CODES and args.told_as_past(trig):
+            mood.hypothetical = False   # "agreed at talks in St Vincent to ...": the talks were held
         speaker = None
         if speaker_tok is not None:
             who = actors.actors_for(speaker_tok)
@@ -398,10 +438,24 @@ class EventCoder:
                        "name": who[0][0].name if who else None, "code": who[0][0].code if who else None}
         rule = p.id
         hypothetical = mood.hypothetical
-        if mood.hypothetical and mood.volitional and not mood.conditional and not mood.negated:
+        if (mood.hypothetical and mood.volitional and not mood.conditional and not mood.negated
+                and root in DECIDED_ROOTS and (mood.cue or "").lower() in ("will", "would", "'ll")
+                and not self._on_condition(trig)):
+            # "May said Britain would expel 23 Russian diplomats": a cut in relations announced
+            # without a condition is a decision taken, not a threat
+            hypothetical = False
+        elif mood.hypothetical and not mood.negated and (
+                (mood.volitional and not mood.conditional)
+                or ((self._intent_code(code) or "").startswith("13") and self._on_condition(trig)
+                    and speaker_tok is not None)):
+            # "Biden said Washington would intervene militarily if China attacked Taiwan": force
+            # promised on a condition is a threat
             intent = self._intent_code(code)
+            # the speaker states its own intention ("the IMF agreed to lend Egypt $3 billion")
+            said_by = [w for w, _ in actors.actors_for(speaker_tok)] if speaker_tok is not None else []
             own = speaker is None or not speaker.get("code") or any(
-                speaker["code"][:3] == (a.country or "")[:3] for a, _ in sources)
+                speaker["code"][:3] == (a.country or "")[:3] for a, _ in sources) or any(
+                w.igo and w.igo == a.igo for w in said_by for a, _ in sources)
             if intent and own:
                 code, rule, hypothetical = intent, rule + "+intent", False
         when = dates.event_date(trig, anchor, sent)
@@ -414,6 +468,9 @@ class EventCoder:
             code, rule, hypothetical = demand, rule + "+must", False
             trig = speaker_tok.head if speaker_tok.dep_ in ("nsubj", "nsubjpass") else trig
             mood.negated = False
+        if (p.symmetric and p.pos == "verb" and code in MUTUAL_CODES and not hypothetical and len(sources) == 1
+                and self._with_party(f)):
+            pairs = pairs + [(t, s) for s, t in pairs if (t, s) not in pairs]
         phrase = plover.means_of(trig, list(f.objects) + ([f.xcomp] if f.xcomp is not None else []))
         words = self._memo.get(("words", sent.start))
         if words is None:
@@ -491,11 +548,70 @@ class EventCoder:
             # "Indian and Pakistani troops breached the truce", "... pulled back": at each other;
             # "Greece and Turkey pledged to work together": with each other
             return sources, "tree"
+        # what the sentence itself has told: a guess across sentences costs more than it finds
+        told = [e for e in earlier if sent.start_char <= e.trigger.start < sent.end_char]
+        if code in DENIAL_CODES:
+            # "Kurti accused Serbia of ..., and Belgrade denied any involvement": the accuser
+            accuser = self._context_target(sources[0][0], told, reactive=True)
+            if accuser:
+                return [(a, True) for a in accuser], "context"
+        if root in REACTIVE_ROOTS:
+            doers = self._recalled_doers(f, actors, sources, sent, earlier)
+            if doers:   # "..., and Russia condemned the strikes": whoever struck
+                return doers, "tree"
         if root in CONTEXT_ROOTS and not self._names_an_unknown_target(f, actors):
             prev = self._context_target(sources[0][0], earlier, reactive=root in REACTIVE_ROOTS)
-            if prev is not None:
-                return [(prev, True)], "context"
+            if not prev and root == "13":
+                # "..., and Islamabad vowed to respond": a vow of retaliation answers whoever acted on it
+                prev = self._context_target(sources[0][0], told, reactive=True)
+            if prev:
+                return [(a, True) for a in prev], "context"
         return [], "none"
+
+    def _with_party(self, f: Firing) -> bool:
+        """Whether the other side is named as a partner ("talks with X", "a deal with X"), not as
+        what was acted on ("ratified Sweden's accession")."""
+        clauses = ("ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis")
+        stack = [c for c in f.trigger.children if c.dep_ not in clauses]
+        while stack:       # "signed deals worth $13 billion with Xi", "the treaty on cooperation with the US"
+            t = stack.pop()
+            # not "with Moscow freeing the reporter", "with Biden warning of ...": clauses of their own
+            if t.dep_ == "prep" and t.lower_ == "with" and any(
+                    p.dep_ == "pobj" and p.lemma_.lower() not in self.lexicon.nouns
+                    and not any(c.tag_ == "VBG" for c in p.children) for p in t.children):
+                return True
+            stack.extend(c for c in t.children if c.dep_ not in clauses)
+        return False
+
+    def _recalled_doers(self, f: Firing, actors: DocActors, sources, sent: Span,
+                        earlier: list[Event]) -> list[tuple[Actor, bool]]:
+        """The doers of a deed the sentence has just told, when a reaction names it by a noun or a
+        pronoun ("..., and Russia condemned the strikes", "Palestinian leaders denounced the deals",
+        "Putin called it a terrorist act"): the sources of the latest event before the trigger in
+        the same sentence, if the source is not one of them."""
+        if f.pattern.pos != "verb":
+            return []
+        objs = args.verb_objects(f.trigger)
+        deed = next((o for o in objs if not actors.actors_for(o) and (
+            o.lemma_.lower() in self.lexicon.nouns or o.lemma_.lower() in actors.words["summary_nouns"]
+            or o.lower_ in DEED_PRONOUNS or any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in o.children))
+            and not args.children(o, "poss")), None)
+        if deed is None:
+            return []
+        own = {a.code for a, _ in sources}   # "Ruto called the unrest treasonous": Kenyans may be the doers
+        told = [e for e in earlier if sent.start_char <= e.trigger.start < f.trigger.idx
+                and not e.negated and not e.hypothetical and e.source.code not in own
+                and (e.source.country or e.source.igo)]
+        if not told:
+            return []
+        last = told[-1].trigger.start
+        out, seen = [], set()
+        for e in told:
+            key = (e.source.country, e.source.igo)
+            if e.trigger.start == last and key not in seen:
+                seen.add(key)
+                out.append((e.source, True))
+        return out
 
     def _names_an_unknown_target(self, f: Firing, actors: DocActors) -> bool:
         """Whether a target slot of the pattern holds a noun that is no actor ("called on its
@@ -531,11 +647,13 @@ class EventCoder:
     def _mutual(trig: Token) -> bool:
         return any(t.lower_ in MUTUAL_WORDS for t in trig.subtree)
 
-    @staticmethod
-    def _pairs(f: Firing, actors: DocActors, sources, targets) -> list:
+    def _pairs(self, f: Firing, actors: DocActors, sources, targets) -> list:
         """Source-target pairs. Reciprocal events ("X and Y met", "talks between X and Y") pair
         every participant with every other; a named target makes the event one-way."""
         p = f.pattern
+        if p.symmetric and p.pos == "verb" and len(sources) >= 2 and targets and self._with_party(f):
+            # "Russia and Ukraine signed separate deals with Turkey and the UN": each with the partners
+            return [(a, b) for a in sources for b in targets if not same(a[0], b[0])]
         if p.symmetric:
             participants = list(sources) if sources and targets and p.pos == "verb" else list(sources) + list(targets)
             if len(participants) < 2 and not (sources and targets) and _plural_owner(f.trigger):
@@ -741,12 +859,21 @@ class EventCoder:
         """Whether the trigger is what a commander ordered its own side to do: the order is the
         act ("ordered troops to withdraw"), unless the order itself is only planned or asked."""
         cmd = trig.head
-        if trig.dep_ != "xcomp" or cmd.lemma_.lower() not in modality.cues()["command_verbs"]:
+        # "ordered a partial mobilisation", "ordered a military offensive": the order is the act
+        ordered_deed = trig.dep_ == "dobj" and trig.pos_ == "NOUN"
+        if (trig.dep_ != "xcomp" and not ordered_deed) or cmd.lemma_.lower() not in modality.cues()["command_verbs"]:
             return False
         if modality.assess(cmd, forward=False).hypothetical:
             return False
         bosses = {a.country for s in args.verb_subjects(cmd) for a, _ in actors.actors_for(s)}
         return bool(sources) and all(a.country and a.country in bosses for a, _ in sources)
+
+    @staticmethod
+    def _on_condition(trig: Token) -> bool:
+        """"will walk out of the talks if the three countries trigger the snapback": a threat."""
+        marks = modality.cues()["conditional_marks"]
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+                   for c in trig.children)
 
     @staticmethod
     def _obligation(trig: Token) -> bool:
@@ -770,14 +897,15 @@ class EventCoder:
                 return table[key]
         return None
 
-    def _targets(self, f: Firing, actors: DocActors, found, src_tokens) -> list[tuple[Actor, bool]]:
+    def _targets(self, f: Firing, actors: DocActors, found, src_tokens,
+                 earlier: list[Event] = ()) -> list[tuple[Actor, bool]]:
         p, trig = f.pattern, f.trigger
         if p.pos == "verb" and p.code[:2] in REACTION_ROOTS:
             summarised = self._summarised_actor(trig, actors, src_tokens)
             if summarised:   # "France will recognise Palestine, a decision condemned by Israel"
                 return summarised
         if p.code in THIRD_PARTY_CODES:
-            met = self._participants_of_hosted(f, actors, src_tokens)
+            met = self._participants_of_hosted(f, actors, src_tokens, earlier)
             if met:     # "hosted talks between X and Y", "a deal brokered by China": both sides
                 return met
         src_ids = {t.i for t in src_tokens}
@@ -845,15 +973,21 @@ class EventCoder:
                        and (x[0].country or x[0].igo or x[0].kind != "person")]   # no one to code
                 if slot == "other":
                     got = [x for x in got if (x[0].country or x[0].igo) and (x[0].country, x[0].igo) not in own]
+                if p.code[:2] in POSTURE_ROOTS:
+                    # "a mobilisation of reservists": one's own forces are what is shown, not a target
+                    got = [x for x in got if not ((x[0].country, x[0].igo) in own and "MIL" in x[0].sectors)]
                 if got:
                     return got
         return []
 
-    def _participants_of_hosted(self, f: Firing, actors: DocActors, src_tokens) -> list[tuple[Actor, bool]]:
+    def _participants_of_hosted(self, f: Firing, actors: DocActors, src_tokens,
+                                earlier: list[Event] = ()) -> list[tuple[Actor, bool]]:
         """The parties to the talks, deal or ceasefire a third party hosts, brokers or mediates:
         those "between" or "with" which it is held, or named as its modifiers ("US-Russia
-        talks"), else the subjects of the clause it belongs to ("Iran and Saudi Arabia agreed
-        ... in a deal brokered by China")."""
+        talks"), with the subjects of the clause it belongs to ("Iran and Saudi Arabia agreed
+        ... in a deal brokered by China", "Pashinyan signed a Russian-brokered agreement with
+        Azerbaijan"), else the parties of the deal the sentence has just told ("Israel and Hamas
+        agreed to a ceasefire ..., the truce mediated by Qatar")."""
         trig = f.trigger
         if trig.tag_ == "VBN" and trig.dep_ in ("amod", "acl"):
             nouns = [trig.head]
@@ -871,17 +1005,43 @@ class EventCoder:
         if not found:
             for m in args.actor_modifiers(noun, actors.actors_for):
                 found += actors.actors_for(m)
-        if not found and trig.dep_ in ("amod", "acl"):
+        if trig.dep_ in ("amod", "acl") and len(self._parties(found, own)) < 2:
             verb = args.clause_verb(noun)
             for s in (args.verb_subjects(verb) if verb is not None else []):
                 for t in [s] + list(s.conjuncts):
                     found += actors.actors_for(t)
+        out = self._parties(found, own)
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        if len(out) < 2 and (trig.dep_ in ("amod", "acl") or definite):
+            # "the truce mediated by Qatar", "said Washington had mediated the talks": the ones told
+            out = self._parties(self._told_deal_parties(trig, actors, earlier), own)
+        return out if len(out) >= 2 else []
+
+    @staticmethod
+    def _parties(found, own) -> list[tuple[Actor, bool]]:
+        """Located actors, once each, without the third party; two sides of one state ("Sudan's
+        army and the Rapid Support Forces") are two parties."""
         out, seen = [], set()
         for a, r in located_actors(found):
-            if (a.country, a.igo) not in own and (a.country, a.igo) not in seen:
-                seen.add((a.country, a.igo))
+            if (a.country, a.igo) not in own and (a.country, a.igo, a.code) not in seen:
+                seen.add((a.country, a.igo, a.code))
                 out.append((a, r))
-        return out if len(out) >= 2 else []
+        return out
+
+    @staticmethod
+    def _told_deal_parties(trig: Token, actors: DocActors, earlier: list[Event]) -> list[tuple[Actor, bool]]:
+        """The two sides of the latest talks, deal or truce told earlier in the same sentence."""
+        sent = actors.sentence_of(trig)
+        told = [e for e in earlier if sent.start_char <= e.trigger.start < trig.idx
+                and e.cameo[:2] in ("04", "05", "08") and not e.negated]
+        if not told:
+            return []
+        last = told[-1].trigger.start
+        out = []
+        for e in told:
+            if e.trigger.start == last:
+                out += [(e.source, True), (e.target, True)]
+        return out
 
     @staticmethod
     def _summarised_actor(trig: Token, actors: DocActors, src_tokens) -> list[tuple[Actor, bool]]:
@@ -967,20 +1127,25 @@ class EventCoder:
         return []
 
     @staticmethod
-    def _context_target(source: Actor, earlier: list[Event], reactive: bool) -> Actor | None:
+    def _context_target(source: Actor, earlier: list[Event], reactive: bool) -> list[Actor]:
         """The implied counterpart, from what happened earlier in the document: for a reaction
         ("the Kremlin rejected the threat") whoever last acted on the source; otherwise the
         counterpart of the source's own latest event ("repeated that consequences would be harsh")."""
         happened = [e for e in earlier if e.source and e.target and not e.negated and not e.hypothetical]
         owner = (source.country, source.igo)
-        acted_on = next((ev.source for ev in reversed(happened) if (ev.target.country, ev.target.igo) == owner
-                         and (ev.source.country, ev.source.igo) != owner), None)
-        if reactive and acted_on is not None:
-            return acted_on
+        deed = next((ev for ev in reversed(happened) if (ev.target.country, ev.target.igo) == owner
+                     and (ev.source.country, ev.source.igo) != owner), None)
+        if reactive and deed is not None:
+            # "US and British warships struck Houthi targets, and the group vowed to retaliate": all who did it
+            doers = {}
+            for ev in happened:
+                if ev.trigger.start == deed.trigger.start and (ev.target.country, ev.target.igo) == owner:
+                    doers.setdefault((ev.source.country, ev.source.igo), ev.source)
+            return list(doers.values())
         for ev in reversed(happened):
             if (ev.source.country, ev.source.igo) == owner and (ev.target.country, ev.target.igo) != owner:
-                return ev.target
-        return None
+                return [ev.target]
+        return []
 
     @staticmethod
     def _clause_participants(trig: Token, actors: DocActors) -> list[tuple[Actor, bool]]:

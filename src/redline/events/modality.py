@@ -69,9 +69,11 @@ def assess(trigger: Token, forward: bool) -> Modality:
     depth = 0
     while True:
         lenient = forward and node.i in own
-        if node.i != trigger.i:
+        if node.i != trigger.i and own_clause:
+            # a clause of its own joined by "and" ("ordered a mobilisation and warned NATO") is
+            # not under its neighbour's verb: neither ordered nor planned by it
             lemma = node.lemma_.lower()
-            if lemma in c["denial"] and own_clause:
+            if lemma in c["denial"]:
                 particle = c["denial_particles"].get(lemma)
                 if particle is None or any(ch.dep_ == "prt" and ch.lower_ == particle for ch in node.children):
                     m.negated, m.cue = True, m.cue or node.text
@@ -83,8 +85,9 @@ def assess(trigger: Token, forward: bool) -> Modality:
                 m.hypothetical, m.volitional, m.cue = True, True, m.cue or node.text
         if negation_reaches and own_clause and _negated_here(node, c):
             m.negated, m.cue = True, m.cue or node.text
+        separate = not own_clause
         own_clause = True
-        for ch in node.children:
+        for ch in () if separate else node.children:
             word, dep = ch.lower_, ch.dep_
             if dep in ("aux", "auxpass"):
                 if word == "would" or ch.lemma_ in c["future"] or word == "'ll":
