@@ -77,6 +77,8 @@ def _case_for(phrase: str, default: str) -> str:
     letters = phrase.replace(".", "").replace("-", "")
     if letters.isupper() and len(letters) <= 6:
         return EXACT_CASE
+    if default == TITLE_CASE and phrase[:1].islower():
+        return EXACT_CASE    # "bin Laden", "al-Sistani", "de Klerk": a small particle, as the name is written
     return default
 
 

@@ -199,7 +199,8 @@ class DocActors:
         if ref.case == ANY_CASE:
             return True
         if ref.case == EXACT_CASE:
-            return "".join(words) == ref.phrase.replace(" ", "")
+            written, wanted = "".join(words), ref.phrase.replace(" ", "")
+            return written == wanted or written == wanted[:1].upper() + wanted[1:]   # "Bin Laden" opening a sentence
         first = words[0][:1]
         return first.isupper() or first.isdigit()
 
@@ -317,7 +318,7 @@ class DocActors:
         kind = ""
         person_country = person_igo = None
         for m in matches:
-            for r in m.refs:
+            for r in self._people_first_meant(m.refs):
                 if r.kind in ("person", "group"):
                     if r.person and name is None:
                         person = kb.people[r.person]
@@ -380,6 +381,22 @@ class DocActors:
             self.person_heads.setdefault(name, head.i)
         return actors
 
+    def _people_first_meant(self, refs: list[Ref]) -> list[Ref]:
+        """`refs` with the people a name may mean ("Bush", "Assad") in the order this document
+        means them: one it has already named, then one in office at its date, then the knowledge
+        base's order; the other references keep their places."""
+        people = [r for r in refs if r.kind == "person" and r.person]
+        if len(people) < 2:
+            return refs
+        named = {a.name for a in self._people_seen.values()}
+
+        def rank(r: Ref) -> tuple[int, int]:
+            _role, current = self.kb.people[r.person].role_at(self.date)
+            return (r.person not in named, not (current and self.date))
+
+        ranked = iter(sorted(people, key=rank))    # sorted() is stable: ties keep the base's order
+        return [next(ranked) if r.kind == "person" and r.person else r for r in refs]
+
     def _coordinated_owners(self, tokens: list[Token], owners: list, head: Token) -> list:
         if len(owners) < 2:
             return []
@@ -409,6 +426,9 @@ class DocActors:
             self._people_seen[name] = actor
             surname = name.split()[-1]
             self._people_seen.setdefault(surname, actor)
+            particle, hyphen, rest = surname.partition("-")
+            if hyphen and particle.islower() and rest:
+                self._people_seen.setdefault(rest, actor)    # "al-Maliki", later "Maliki"
 
     # -- the document's actors in order, for output and back-references ---------------------
     def _build_timeline(self) -> None:
