@@ -54,6 +54,14 @@ def test_office_holders_resolve_by_date(nlp):
     assert "Raisi" in mention(r, "president").name
 
 
+def test_heads_of_organisations_resolve_by_date(nlp):
+    for date, name in (("2022-02-20", "Jens Stoltenberg"), ("2025-06-01", "Mark Rutte")):
+        r = actors_of(nlp, "The NATO secretary general warned Moscow.", date)
+        assert mention(r, "secretary general").name == name
+    r = actors_of(nlp, "The UN Secretary-General spoke to reporters.", "2005-06-01")
+    assert mention(r, "Secretary-General").name == "Kofi Annan"
+
+
 def test_names_roles_and_sectors_compose(nlp):
     r = actors_of(nlp, "US President Joe Biden warned Russian troops.", "2021-12-08")
     biden = mention(r, "Joe Biden")
