@@ -179,3 +179,9 @@ def test_a_surname_with_its_particle_is_known_without_it(nlp):
     r = actors_of(nlp, "Iraqi official Karim al-Rahimi spoke on Monday. Rahimi said talks would resume.")
     later = [m for m in r.mentions if r.doc.text[m.start:m.end] == "Rahimi"]
     assert later and later[-1].actor.name == "Karim al-Rahimi" and later[-1].actor.country == "IRQ"
+
+
+def test_a_name_inside_a_longer_place_name_is_the_place(nlp):
+    r = actors_of(nlp, "Bombs exploded outside the US embassies in Nairobi and Dar es Salaam on Friday.", "1998-08-07")
+    assert mention(r, "Dar es Salaam").country == "TZA"
+    assert all(m.actor.kind != "person" for m in r.mentions)

@@ -24,11 +24,13 @@ BIG_CITY = 50_000
 GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
 # Entity labels that never name a place.
 NUMERIC_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
-# Dependencies that keep a modifier inside its head's noun phrase.
+# Entity labels of places: a person's name inside a longer one is part of the place.
+PLACE_ENTITIES = ("GPE", "LOC", "FAC")
 # Nouns by which wire copy refers back to an armed group or movement it has named ("the group").
 GROUP_NOUNS = {"group", "movement", "militia", "organisation", "organization", "faction"}
 # ... and to an international organisation ("the bloc", "the alliance", "the court").
 BODY_NOUNS = {"bloc", "alliance", "grouping", "agency", "court", "tribunal", "body", "union", "watchdog"}
+# Dependencies that keep a modifier inside its head's noun phrase.
 NP_MODIFIERS = {"compound", "amod", "flat", "nmod", "nn", "appos"}
 # Prepositions that name who a sector word belongs to: "leaders of Russia", "officials from Kyiv".
 OWNER_PREPS = {"of", "from", "in"}
@@ -99,6 +101,10 @@ class DocActors:
             nominal.append(lemmas[-1] if t.pos_ in ("NOUN", "PROPN") else lowers[-1])
         self.lemmas, self.lowers = lemmas, lowers   # the event coder looks triggers up in these
         lemmas = nominal
+        # the longer place names spaCy found: a person's name inside one is part of the place
+        # ("Dar" of Dar es Salaam, "Lincoln" of Abraham Lincoln Airport)
+        place_of = {k: (e.start, e.end) for e in doc.ents if e.label_ in PLACE_ENTITIES and len(e) > 1
+                    for k in range(e.start, e.end)}
         phrases, longest = kb.phrases, kb.longest_from
         n = len(doc)
         i = 0
@@ -112,6 +118,8 @@ class DocActors:
                     refs = phrases.get(key[:-1] + (lemmas[i + length - 1],))
                 if refs and i > 0 and texts[i - 1] == "-" and not doc[i - 1].whitespace_:
                     refs = [r for r in refs if r.kind != "sector"]   # "Director-General" is no general
+                if refs and i in place_of and place_of[i][1] - place_of[i][0] > length:
+                    refs = [r for r in refs if r.kind not in ("person", "group")]
                 if refs:
                     refs = [r for r in refs if self._case_ok(r, texts[i:i + length])]
                     if refs:
