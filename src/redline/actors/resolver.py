@@ -482,9 +482,32 @@ class DocActors:
                     continue
                 out.extend((a, False) for a in self._fill_country(t, found))
                 continue
+            said = self._speakers_of(t)
+            if said:      # "Russia and China said they shared ...": the speakers
+                out.extend((a, True) for a in said)
+                continue
             ref = self.refer_back(t)
             if ref is not None:
                 out.append((ref, True))
+        return out
+
+    def _speakers_of(self, token: Token) -> list[Actor]:
+        """"X and Y said they ...": a plural pronoun subject of a reported clause stands for the
+        coordinated subjects of the verb reporting it."""
+        if token.lower_ not in ("they", "them", "their") or token.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        clause = token.head
+        if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+            return []
+        subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if subj is None or not subj.conjuncts:
+            return []
+        out = []
+        for t in sorted([subj] + list(subj.conjuncts), key=lambda x: x.i):
+            found = self.compose(self.np_head(t)) or self.compose(t)
+            if not found or not (found[0].country or found[0].igo):
+                return []
+            out.append(found[0])
         return out
 
     def pair_back(self, token: Token) -> list[Actor]:
@@ -563,7 +586,10 @@ class DocActors:
               and any(c.lower_ == "the" for c in token.children)):
             # "accusing the regional bloc of imposing sanctions", "the court ruled": the organisation named last
             prev = self._previous(token, lambda a: a.kind == "organisation" and bool(a.igo))
-        elif token.lemma_.lower() in w["state_nouns"] and any(c.lower_ == "the" for c in token.children):
+        elif token.lemma_.lower() in w["state_nouns"] and any(c.lower_ == "the" for c in token.children) and not any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(p.i in self.by_token for p in c.children)
+                for c in token.children):
+            # "the country" refers back; "the state of Palestine" names its own
             prev = self._previous(token, lambda a: bool(a.country) and a.kind != "person")
             if prev is not None:
                 prev = Actor(prev.country, prev.country, prev.country, None, [], None, "state")

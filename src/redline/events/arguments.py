@@ -21,7 +21,7 @@ LOCATIVE_PREPS = ("in", "at", "near", "inside", "outside", "across", "along", "a
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "begin", "start", "hold", "mount", "order",
                "announce", "continue", "step", "intensify", "resume", "make", "issue", "deliver",
                "give", "have", "undertake", "pursue", "escalate", "prepare", "plan", "approve",
-               "authorize", "authorise", "impose", "sign", "reach", "seal", "agree", "accept"}
+               "authorize", "authorise", "impose", "sign", "reach", "seal", "agree", "accept", "claim"}
 
 
 def children(token: Token, *deps: str) -> list[Token]:
@@ -74,6 +74,12 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if dep in ("conj", "advcl", "pcomp", "ccomp", "acomp") and head.pos_ in ("VERB", "AUX"):
         # "it was ready to restore ties": the subject of the copula
         if dep == "ccomp":
+            return []
+        if dep == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP") and any(
+                c.dep_ == "prep" and any(p.dep_ == "pobj" and p.right_edge.i == verb.i - 1 for p in c.children)
+                for c in head.children if c.lower_ in ("after", "before", "since", "until")):
+            # "sent condolences after a powerful earthquake killed thousands": the parser took the
+            # clause's subject for the object of "after"; it is not the main clause's subject
             return []
         return verb_subjects(head, depth + 1)
     if dep == "pcomp" or (dep == "pobj" and head.dep_ == "prep"):
@@ -232,6 +238,9 @@ def background_prep(noun: Token) -> str | None:
             if node.head.head.pos_ in ("VERB", "AUX") or node.head.head.dep_ == "prep":
                 return node.head.lower_
             return None
+        if (node.dep_ == "pobj" and node.head.lower_ in ("of", "to") and node.head.head.lower_ in ("ahead", "prior")
+                and node.head.head.head.pos_ in ("VERB", "AUX")):
+            return node.head.head.lower_      # "ahead of planned protests", "prior to the talks"
         if node.dep_ not in ("conj", "compound", "pobj", "prep") or node.head.i == node.i:
             return None
         node = node.head

@@ -21,7 +21,7 @@ from redline.events.codebook import lookup
 from redline.events.lexicon import Lexicon, Pattern
 from redline.records import Actor, Event, SentenceRef, TextSpan
 
-PARTICLE_DEPS = {"prt", "advmod", "prep"}
+PARTICLE_DEPS = {"prt", "advmod", "prep", "npadvmod"}   # "test-fired": "test" hangs as npadvmod
 # Roots whose events are verbal stances towards someone: a missing target may be taken from
 # the reported clause, and (but for plain statements) from the source's preceding events.
 REPORTED_ROOTS = {"02", "10", "11", "12", "13"}
@@ -36,7 +36,7 @@ INSIDE_PREPS = ("of", "in", "between", "with", "against", "on", "to", "toward", 
                 "into", "by", "at", "over")
 # Codes that, with no one else named, happen within the source's own country.
 SELF_TARGET_CODES = ("14", "17", "081", "082", "083", "0841", "034", "0351", "0352", "024", "104", "1051", "1052",
-                     "123", "1241", "1242", "132")
+                     "123", "1241", "1242", "132", "201", "202", "203")
 # Roots whose passive events with no agent ("was shot dead", "a curfew was imposed") are
 # coded from an unknown actor of the country where they happen, with this sector.
 UNNAMED_AGENTS = {"08": "GOV", "17": "GOV", "18": "UAF"}
@@ -70,6 +70,15 @@ SETTING_TALK_CODES = {"040", "041", "044", "046"}
 DECIDED_ROOTS = {"16"}
 # Roots whose different codes between one pair in one sentence are different acts, each coded.
 DISTINCT_ROOTS = {"17"}
+# De-escalation and its intents: one's own forces withdrawn or demobilised are what is moved, not a target
+# ("agreed to withdraw its troops from Transnistria").
+OWN_FORCES_CODES = ("087", "0356", "0873", "0874")
+# Retreats: with no one named as the target, from the other side the sentence names.
+RETREAT_CODES = ("0873", "0874")
+# Truces and promised de-escalation with no one named: towards where the fighting is.
+TRUCE_CODES = ("087", "0356")
+# Audiences that are not parties: "told reporters", "told a news conference".
+PRESS_SECTORS = {"MED"}
 # Denials answer whoever accused the source.
 DENIAL_CODES = {"016"}
 # Force posture: shown with one's own forces, towards someone else.
@@ -207,6 +216,11 @@ class EventCoder:
         if p.objects:
             matched = [(o, max(len(spec) for spec in p.objects if self._object_ok(spec, o)))
                        for o in candidates if any(self._object_ok(spec, o) for spec in p.objects)]
+            if not matched and xtok is not None and not p.prep:
+                # "ordered the diplomats to leave", "told UN peacekeepers to leave": the one told
+                own = [args.counted(o) for o in args.verb_objects(token)]
+                matched = [(o, max(len(spec) for spec in p.objects if self._object_ok(spec, o)))
+                           for o in own if any(self._object_ok(spec, o) for spec in p.objects)]
             if not matched:
                 return None
             used = [o for o, _ in matched]
@@ -295,7 +309,7 @@ class EventCoder:
                     continue      # "riot police", "protest leaders": a kind of actor, not an event
                 if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and patterns[0].pos == "adj"):
                     f = self.fire(token, patterns)
-                    if f and self._recalled(token):
+                    if f and (self._recalled(token) or self._commemorated(token)):
                         continue
                     if f:
                         firings.append(f)
@@ -326,6 +340,9 @@ class EventCoder:
         # own act, news however the sentence frames it.
         background = {f.trigger.idx for f in firings if f.pattern.pos == "noun" and args.in_background(f.trigger)
                       and not f.pattern.code.startswith(CONTACT_CODES + PROTEST_CODES)}
+        # ... nor a protest only planned ("deployed police ahead of planned protests")
+        nominal_background = {f.trigger.idx for f in firings if f.pattern.pos == "noun" and args.in_background(f.trigger)}
+        background |= {e.trigger.start for e in events if e.trigger.start in nominal_background and "+intent" in e.rule}
         main = [e for e in events if e.cameo != "010" and e.trigger.start not in background]
         if main:
             events = [e for e in events if e.trigger.start not in background]
@@ -375,7 +392,17 @@ class EventCoder:
         speaker_tok = modality.attribution(trig, sent)
         if not src_tokens and speaker_tok is not None and lookup(code).quad_class in (1, 3):
             src_tokens = [speaker_tok]   # "repeated that consequences would be harsh": the speaker's
+        if not src_tokens and p.pos == "verb" and root in POSTURE_ROOTS and args.is_passive(trig):
+            # "Kenyan troops were deployed to Haiti": forces moved are their state's own doing
+            src_tokens = [t for t in args.children(trig, "nsubjpass")
+                          if any(a.country and "MIL" in a.sectors for a, _ in actors.actors_for(t))]
         sources = [a for t in src_tokens for a in actors.actors_for(t)]
+        if src_tokens and not located_actors(sources):
+            leaders = self._leaders_of(src_tokens[0], actors)   # "the Saudi-led coalition", "US-led forces"
+            if leaders:
+                lead = leaders[0][0]
+                sources = [(Actor(a.text, self.kb_code(actors, lead.country, a.sectors), lead.country, lead.igo,
+                                  list(a.sectors), a.name, a.kind), r) for a, r in sources] or leaders
         sources = self._commanded(trig, actors, sources)
         if not sources and root == "14":
             place = self._location_country(f, actors) or actors.only_country(sent)
@@ -479,6 +506,9 @@ class EventCoder:
         for (s, s_ref), (t, t_ref) in pairs:
             conf = confidence - 0.1 * (s_ref + t_ref) - (0.15 if how_target == "context" else 0)
             pair_code, pair_rule = recode(code, rule, s, t)
+            if pair_code[:2] == "14" and p.pos == "verb" and p.lemma == "protest" and self._state_voice(s, actors):
+                # "Pakistan strongly protested the killing": a state's protest is an official complaint
+                pair_code, pair_rule = "114", f"{pair_rule}>114"
             entry = lookup(pair_code)
             mode = plover.mode_for(entry.plover, entry.plover_mode, phrase)
             means = plover.code_for_mode(entry.code, mode)
@@ -543,6 +573,21 @@ class EventCoder:
                 if place == a.country and not a.sectors:   # a state acting at home: on its people
                     target = people_of(place, target.text)
                 return [(target, False)], "domestic"
+        if code.startswith(TRUCE_CODES) and sources[0][0].country:
+            # "agreed to a pause in fighting in Gaza": where the fighting stops
+            place = self._location_country(f, actors, climb=True)
+            if place and place != sources[0][0].country:
+                return [(country_actor(actors, place), False)], "place"
+        if code.startswith(RETREAT_CODES) and sources[0][0].country:
+            # "pulled out of Avdiivka after months of Russian assaults": from the other side named
+            other = actors.only_country(sent, besides=sources[0][0].country)
+            if other:
+                return [(country_actor(actors, other), False)], "place"
+            a = sources[0][0]
+            if set(a.sectors) & INSURGENT_SECTORS and actors.only_country(sent) == a.country and not any(
+                    x.country and x.country != a.country for x, _ in sources):
+                # "FARC rebels laid down their arms": an armed group yields to its own state
+                return [(Actor(a.country, self.kb_code(actors, a.country, ["GOV"]), a.country, None, ["GOV"]), False)], "domestic"
         if len({a.country for a, _ in sources}) >= 2 and (lookup(code).quad_class == 4 or code.startswith("087") or (
                 lookup(code).quad_class in (1, 2) and self._mutual(f.trigger))):
             # "Indian and Pakistani troops breached the truce", "... pulled back": at each other;
@@ -567,6 +612,56 @@ class EventCoder:
             if prev:
                 return [(a, True) for a in prev], "context"
         return [], "none"
+
+    @staticmethod
+    def _leaders_of(token: Token, actors: DocActors) -> list[tuple[Actor, bool]]:
+        """"the Saudi-led coalition", "US-led forces": a coalition is its leader's."""
+        for t in token.subtree:
+            if t.i > token.i:
+                break
+            if t.lemma_.lower() == "lead" and t.tag_ == "VBN" and t.dep_ in ("amod", "compound"):
+                for c in t.children:
+                    if c.dep_ in ("npadvmod", "compound", "nmod", "amod"):
+                        got = located_actors(actors.actors_for(c))
+                        if got:
+                            return got
+        return []
+
+    def _deed_doers(self, c: Token, actors: DocActors) -> list[Token]:
+        """The located "by" agents of a deed noun that names no actor itself."""
+        if c.pos_ != "NOUN":
+            return []
+        agents = self._deed_agents(c)
+        if not agents or actors.actors_for(c):
+            return []
+        return [g for g in agents if located_actors(actors.actors_for(g))]
+
+    @staticmethod
+    def _deed_agents(noun: Token) -> list[Token]:
+        """The "by" phrase of a deed, also when the parser hangs it on the deed's "of" object
+        ("the shelling of a hospital by Russian forces")."""
+        agents = [o for _, o in args.prep_objects(noun, ("by",))]
+        for _, o in args.prep_objects(noun, ("of",)):
+            agents += [a for _, a in args.prep_objects(o, ("by",))]
+        return agents
+
+    @staticmethod
+    def _state_voice(a: Actor, actors: DocActors) -> bool:
+        """A state or its government speaking as such ("Pakistan", "Moscow", "the Iranian government"),
+        not its people ("Georgians")."""
+        if a.kind != "state" or not a.country or a.igo:
+            return False
+        if a.sectors:
+            return "GOV" in a.sectors and not a.name
+        entry = actors.kb.countries.get(a.country) or {}
+        names = {entry.get("name"), entry.get("capital")} | set(entry.get("names") or []) | set(entry.get("metonyms") or {})
+        return a.text in names
+
+    @staticmethod
+    def _press(token: Token, actors: DocActors) -> bool:
+        """Whether a word names only the press ("reporters", "journalists"), with no state of its own."""
+        got = actors.actors_for(token)
+        return bool(got) and all(set(a.sectors) & PRESS_SECTORS and not a.name for a, _ in got)
 
     def _with_party(self, f: Firing) -> bool:
         """Whether the other side is named as a partner ("talks with X", "a deal with X"), not as
@@ -687,6 +782,14 @@ class EventCoder:
                     if group is not None:
                         kept.append((Actor(a.text, group.code, group.country, group.igo,
                                            list(group.sectors), group.name, "group"), True))
+                        continue
+                if side is sources and a.sectors[0] in INSURGENT_SECTORS:
+                    # "militants fired rockets at Israeli towns from Gaza": where the fire came from
+                    origin = next((x.country for _, o in args.prep_objects(f.trigger, ("from",))
+                                   for x, _r in actors.actors_for(o) if x.country), None)
+                    if origin:
+                        kept.append((Actor(a.text, self.kb_code(actors, origin, a.sectors), origin, None,
+                                           list(a.sectors), a.name), r))
                         continue
                 if place is None:
                     place = (self._location_country(f, actors, objects=True)
@@ -825,6 +928,19 @@ class EventCoder:
                 for a, r in sources]
 
     @staticmethod
+    def _commemorated(noun: Token) -> bool:
+        """"the memorial to the Warsaw Ghetto uprising", "the anniversary of the invasion": history
+        named by what remembers it, not news."""
+        node = noun
+        for _ in range(2):
+            if node.dep_ == "pobj" and node.head.lower_ in ("to", "of", "for"):
+                return node.head.head.lemma_.lower() in modality.cues()["commemorative"]
+            if node.dep_ not in ("compound", "conj"):
+                return False
+            node = node.head
+        return False
+
+    @staticmethod
     def _recalled(noun: Token) -> bool:
         """A nominal event named as the object of a verb of reaction or follow-up ("welcomed the
         ceasefire between X and Y", "condemned the new U.S. sanctions"): a topic, not news, unless
@@ -913,7 +1029,12 @@ class EventCoder:
                    else ("compound",) + args.NOUN_TARGET_PREPS)
         slots = tuple(dict.fromkeys(p.target + default))   # the pattern's own slots first
         holders = [trig] + ([f.xcomp] if f.xcomp is not None else []) + list(f.objects)
+        # "pulled back from the border area": spaCy hangs the phrase on the particle
+        holders += [c for c in trig.children if c.dep_ in ("advmod", "prt") and c.lower_ in p.particles]
         holders += [o for o in args.verb_objects(trig) if o not in holders] if p.pos == "verb" else []
+        # "pledged tents, rescue crews and field hospitals for flood victims": the list's last item
+        # carries what belongs to all of it
+        holders += [c for o in list(holders[1:]) for c in o.conjuncts if c not in holders]
         happened = args.occurrence_verb(trig) if p.pos == "noun" else None
         holders += [happened] if happened is not None else []
         by_prep: dict[str, list[Token]] = {}
@@ -946,9 +1067,15 @@ class EventCoder:
                           and not actors.is_place_modifier(sent.doc[i])]
             else:
                 cands += by_prep.get(slot, [])
+            # "condemned the shelling of a hospital by Russian forces", "an inquiry into abuses by the
+            # military": a deed's doer, named by its "by" phrase, is whom the reaction or inquiry is about
+            cands = [a for c in cands for a in self._deed_doers(c, actors) + [c]]
             for c in cands:
                 if c.i in src_ids:
                     continue
+                if (p.code[:2] == "01" and slot in ("dobj", "dative", "to") and c.i in actors.by_token
+                        and self._press(c, actors)):
+                    continue    # "told reporters that ...": the press is the audience, not the target
                 if args.is_reciprocal(c):      # "accused each other": every source at every other
                     return [x for t in src_tokens for x in actors.actors_for(t)]
                 got = None
@@ -973,7 +1100,7 @@ class EventCoder:
                        and (x[0].country or x[0].igo or x[0].kind != "person")]   # no one to code
                 if slot == "other":
                     got = [x for x in got if (x[0].country or x[0].igo) and (x[0].country, x[0].igo) not in own]
-                if p.code[:2] in POSTURE_ROOTS:
+                if p.code[:2] in POSTURE_ROOTS or p.code.startswith(OWN_FORCES_CODES):
                     # "a mobilisation of reservists": one's own forces are what is shown, not a target
                     got = [x for x in got if not ((x[0].country, x[0].igo) in own and "MIL" in x[0].sectors)]
                 if got:
