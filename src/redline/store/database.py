@@ -13,8 +13,10 @@ runs meanwhile.
 """
 from __future__ import annotations
 
+import atexit
 import os
 import time
+import weakref
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -51,6 +53,31 @@ def writer_waiting(path: str) -> bool:
 
 def reader_waiting(path: str) -> bool:
     return waiting(path, "reader")
+
+
+def let_in(path: str, roles: tuple[str, ...], wait: float) -> None:
+    """Wait, up to `wait` seconds, while another process says it waits for the store in one of
+    `roles`: a holder that opened the file again now would keep it out again."""
+    deadline = time.monotonic() + wait
+    while any(waiting(path, role) for role in roles) and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+# A daemon thread still inside DuckDB when the interpreter finalises aborts the process; so
+# whoever holds the store across uses from a watched connection (`lease`, `writer`) is closed
+# at exit, while threads may still run.
+_HOLDERS: weakref.WeakSet = weakref.WeakSet()
+
+
+def close_at_exit(holder) -> None:
+    """Have `holder.close()` called when the interpreter exits (if it is still alive then)."""
+    _HOLDERS.add(holder)
+
+
+@atexit.register
+def _close_holders() -> None:
+    for holder in list(_HOLDERS):
+        holder.close()
 
 
 def _connect(path: str, read_only: bool, wait: float):

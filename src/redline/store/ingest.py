@@ -228,8 +228,9 @@ def ingest(inputs: Iterable[str], db_path: str, options: Options | None = None, 
     Every event is stored with its modality, so the pipeline given must keep negated and
     hypothetical events (`Options(modality="all")`, the default built here). The store stays
     open between batches until another process asks for it (`store.writer`); `wait` is how long
-    to wait for a reader's lock. `fetch` downloads the pages that feed entries link to, with `fetcher` (a `sources.fetch.Fetcher`;
-    default: one with the shipped timeouts and per-host delay) as for any URL input.
+    to wait for a reader's lock. `fetch` downloads the pages that feed entries link to, with
+    `fetcher` (a `sources.fetch.Fetcher`; default: one with the shipped timeouts and per-host
+    delay) as for any URL input.
 
     dask: code the batches on a Dask cluster instead of here: a scheduler address, a scheduler
         file (`.json`) or `local:N` for a local cluster of N worker processes (see

@@ -15,14 +15,12 @@ waits out its lock) and see the store as of its last committed batch.
 """
 from __future__ import annotations
 
-import atexit
 import threading
 import time
-import weakref
 from contextlib import contextmanager
 from typing import Iterator
 
-from redline.store.database import DEFAULT_WAIT, open_db, writer_waiting
+from redline.store.database import DEFAULT_WAIT, close_at_exit, let_in, open_db, writer_waiting
 
 
 class _Held:
@@ -50,7 +48,7 @@ class ReadLease:
         self._retired: list[_Held] = []      # given up, closed when their last request ends
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None   # runs while a connection is open
-        _LEASES.add(self)
+        close_at_exit(self)
 
     @contextmanager
     def cursor(self) -> Iterator:
@@ -61,7 +59,7 @@ class ReadLease:
             if held is not None:
                 held.users += 1
         if held is None:
-            self._let_writer_in()
+            let_in(self.path, ("writer",), self.wait)   # a new read lock now would keep it out
             with self._lock:
                 if self._held is None:
                     self._held = _Held(self.path, self.wait)   # waits out a writer's lock, if any
@@ -106,12 +104,6 @@ class ReadLease:
                     self._watcher = None       # nothing open: a new connection starts a new watcher
                     return
 
-    def _let_writer_in(self) -> None:
-        """Wait while a writer waits: a new read lock now would keep it out again."""
-        deadline = time.monotonic() + self.wait
-        while writer_waiting(self.path) and time.monotonic() < deadline:
-            time.sleep(0.02)
-
     def _retire_if_due(self, idle_too: bool = False) -> None:
         held = self._held
         if held is None:
@@ -128,14 +120,3 @@ class ReadLease:
         for held in [h for h in self._retired if h.users == 0]:
             held.close()
             self._retired.remove(held)
-
-
-# A daemon thread still inside DuckDB when the interpreter finalises aborts the process; so every
-# lease stops its watcher and closes its connection at exit, while threads may still run.
-_LEASES: weakref.WeakSet[ReadLease] = weakref.WeakSet()
-
-
-@atexit.register
-def _close_all() -> None:
-    for lease in list(_LEASES):
-        lease.close()

@@ -22,14 +22,12 @@ DuckDB replays its write-ahead log at the next open.
 """
 from __future__ import annotations
 
-import atexit
 import threading
-import time
-import weakref
 from contextlib import contextmanager
 from typing import Iterator
 
-from redline.store.database import DEFAULT_WAIT, open_db, reader_waiting, writer_waiting
+from redline.store.database import (DEFAULT_WAIT, close_at_exit, let_in, open_db, reader_waiting,
+                                     writer_waiting)
 
 WRITER_THREADS = 1
 WRITER_MEMORY = "128MB"
@@ -45,7 +43,7 @@ class StoreWriter:
         self._con = None
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
-        _WRITERS.add(self)
+        close_at_exit(self)
 
     def __enter__(self) -> "StoreWriter":
         return self
@@ -57,7 +55,7 @@ class StoreWriter:
     def connection(self) -> Iterator:
         with self._lock:
             if self._con is None:
-                self._let_others_in()
+                let_in(self.path, ("reader", "writer"), self.wait)   # opening now would keep them out
                 self._opened = open_db(self.path, wait=self.wait)   # waits out a reader's lock
                 self._con = self._opened.__enter__()
                 self._con.execute(f"SET threads TO {WRITER_THREADS}")
@@ -75,12 +73,6 @@ class StoreWriter:
 
     def _others_waiting(self) -> bool:
         return reader_waiting(self.path) or writer_waiting(self.path)
-
-    def _let_others_in(self) -> None:
-        """Wait while someone waits for the file: opening it now would keep them out again."""
-        deadline = time.monotonic() + self.wait
-        while self._others_waiting() and time.monotonic() < deadline:
-            time.sleep(0.01)
 
     def _release(self) -> None:
         if self._con is not None:
@@ -100,14 +92,3 @@ class StoreWriter:
                 self._release()
                 self._watcher = None       # the next open starts a new watcher
                 return
-
-
-# A daemon thread still inside DuckDB when the interpreter finalises aborts the process (see
-# `lease`): every writer closes at exit.
-_WRITERS: weakref.WeakSet[StoreWriter] = weakref.WeakSet()
-
-
-@atexit.register
-def _close_all() -> None:
-    for writer in list(_WRITERS):
-        writer.close()
