@@ -185,3 +185,24 @@ def test_a_name_inside_a_longer_place_name_is_the_place(nlp):
     r = actors_of(nlp, "Bombs exploded outside the US embassies in Nairobi and Dar es Salaam on Friday.", "1998-08-07")
     assert mention(r, "Dar es Salaam").country == "TZA"
     assert all(m.actor.kind != "person" for m in r.mentions)
+
+
+def test_the_north_and_the_south_are_the_halves_the_document_names(code):
+    got = dyads(code("North Korean artillery shelled a South Korean island on Tuesday, and Seoul vowed "
+                     "retaliation if the North struck again.", "2010-11-23"))
+    assert ("KOR", "PRK", "13") in got
+    got = dyads(code("Sudan's army bombed oil fields in South Sudan, and the South said it would "
+                     "defend itself against the North.", "2012-04-23"))
+    assert ("SSD", "SDN", "03") in got
+
+
+def test_a_compass_word_alone_is_no_town(nlp):
+    resolved = actors_of(nlp, "The South accused the North of sinking the warship.", "2010-05-20")
+    assert not any(m.actor.country for m in resolved.mentions)
+
+
+def test_an_abbreviation_before_led_names_the_leader(code):
+    got = dyads(code("U.S.-led warplanes pounded targets in Baghdad overnight.", "1991-01-17"))
+    assert ("USA", "IRQ", "19") in got
+    got = dyads(code("U.N.-backed government forces shelled rebel positions near Tripoli.", "2019-05-02"))
+    assert ("UN", "LBY", "19") not in got

@@ -154,3 +154,14 @@ def test_conditional_force_in_reported_speech_is_a_threat(code):
     got = dyads(code("The Turkish president said Ankara would launch a new operation in northern Syria if "
                      "Kurdish fighters did not withdraw.", "2022-05-23"))
     assert ("TUR", "SYR", "13") in got
+
+
+def test_acceptance_refused_with_a_modal_is_a_rejection(code, code_all):
+    got = code("Israel said it would not accept the ruling of the International Court of Justice.", "2004-07-09")
+    assert any(e.cameo_root == "12" and e.source.country == "ISR" and not e.negated for e in got.events)
+    got = code("Moscow will never recognise Kosovo's independence, Lavrov said.", "2008-02-18")
+    assert any(e.cameo_root == "12" and e.source.country == "RUS" for e in got.events)
+    # without a modal it tells only what did not happen; in an if-clause it is a condition
+    for text in ("Germany did not approve the delivery of tanks to Ukraine on Friday.",
+                 "If Iran does not accept the offer, the EU will impose sanctions."):
+        assert not any(e.cameo_root == "12" for e in code_all(text, "2023-01-20").events)

@@ -35,7 +35,8 @@ class Actor:
     igo: str | None = None
     sectors: list[str] = field(default_factory=list)
     name: str | None = None
-    kind: str = ""      # person, group, state, organisation, sector: how references back find it
+    kind: str = ""      # person, group, state, organisation, sector, people (sector words of peoples
+    # of several states: "European lawmakers"): how references back find it
 
     def key(self) -> tuple:
         return (self.code, self.name)

@@ -130,6 +130,7 @@ class DocActors:
                 i = found.end
             else:
                 i += 1
+        self._find_halves()
         # Cities named in the text tell the country ("shelled Kharkiv"): places spaCy recognises,
         # and proper names it misses or mislabels when they name a large city.
         # A word of a person's name met earlier is that person ("Kim agreed to visit Seoul" after
@@ -142,7 +143,8 @@ class DocActors:
         for start, end, sure in self._place_candidates():
             if any(k in self.by_token for k in range(start, end)):
                 continue
-            if end - start == 1 and name_words.get(texts[start], start) < start:
+            if end - start == 1 and (name_words.get(texts[start], start) < start
+                                     or texts[start] in self.words["compass_words"]):
                 continue
             city = gazetteer.lookup(doc[start:end].text)
             if city is not None and (sure or city.population >= BIG_CITY or self._in_place_slot(doc[end - 1])):
@@ -175,6 +177,18 @@ class DocActors:
             span = doc[start:ent.end]
             self._add_match(Match(start, ent.end, [Ref("person")], person_name=span.text))
         self.matches.sort(key=lambda m: m.start)
+
+    def _find_halves(self) -> None:
+        """"the North", "the South" standing alone name a half of a divided country the document
+        has already named, by either half's name."""
+        named = {r.country for m in self.matches for r in m.refs if r.country}
+        for halves in self.words["divided_halves"]:
+            if not named & set(halves.values()):
+                continue
+            for t in self.doc:
+                if (t.text in halves and t.i not in self.by_token and t.dep_ not in ("compound", "amod")
+                        and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)):
+                    self._add_match(Match(t.i, t.i + 1, [Ref("country", country=halves[t.text], phrase=t.text)]))
 
     def _in_place_slot(self, token: Token) -> bool:
         """Where a name can only be a place: "strikes on Odesa", "the town of Avdiivka"."""
@@ -382,12 +396,18 @@ class DocActors:
             code = kb.code_for(country, igo, sectors)
             places_only = all(m.kinds <= {"place", "sector"} for m in matches)
             who_kind = kind or ("person" if who or role_kinds else "organisation" if igo else
-                                "place" if places_only and country else "state" if country else "sector")
+                                "place" if places_only and country else "state" if country else
+                                "people" if self._unknown_people(tokens) else "sector")
             actors.append(Actor(self._text(tokens), code or "", country, igo, list(sectors), who, who_kind))
         if name and kind == "person" and len(actors) == 1:
             self._remember_person(name, actors[0])
             self.person_heads.setdefault(name, head.i)
         return actors
+
+    def _unknown_people(self, tokens: list[Token]) -> bool:
+        """A phrase naming peoples of several states ("European lawmakers", "Western diplomats"),
+        so that its country is not guessed from the sentence."""
+        return any(t.lower_ in self.words["regional_peoples"] and t.i not in self.by_token for t in tokens)
 
     def _people_first_meant(self, refs: list[Ref]) -> list[Ref]:
         """`refs` with the people a name may mean ("Bush", "Assad") in the order this document

@@ -146,6 +146,12 @@ def sentence_ref(index: int, sent: Span) -> SentenceRef:
     return SentenceRef(index, span.start_char, span.end_char, span.text)
 
 
+def foreign_named(actor: Actor) -> bool:
+    """Sector words of peoples of several states ("ten European lawmakers", "Western
+    diplomats"): their country is not the one the sentence names."""
+    return actor.kind == "people"
+
+
 def located_actors(actors: list[tuple[Actor, bool]]) -> list[tuple[Actor, bool]]:
     """Actors tied to a state or an organisation."""
     return [x for x in actors if x[0].country or x[0].igo]
@@ -452,6 +458,10 @@ class EventCoder:
         if not pairs:
             return []
         mood = modality.assess(trig, forward=root in modality.cues()["forward_roots"])
+        if mood.negated and p.pos == "verb" and modality.stated_refusal(trig):
+            refused = modality.cues()["refused_intents"].get(code) or self._request_code(code, kind=2)
+            if refused:
+                code, mood = refused, modality.Modality()
         if mood.hypothetical and not mood.negated and self._own_forces_ordered(trig, actors, sources):
             mood.hypothetical = False   # "Shoigu ordered troops to pull out of Kherson": they did
         if mood.hypothetical and p.pos == "noun" and code in SETTING_TALK_CODES and args.told_as_past(trig):
@@ -792,8 +802,10 @@ class EventCoder:
                                            list(a.sectors), a.name), r))
                         continue
                 if place is None:
-                    place = (self._location_country(f, actors, objects=True)
-                             or actors.only_country(actors.sentence_of(f.trigger)) or "")
+                    located = self._location_country(f, actors, objects=True)
+                    place = located or actors.only_country(actors.sentence_of(f.trigger)) or ""
+                if foreign_named(a) and place != located:
+                    continue    # "Beijing sanctioned ten European lawmakers": not Chinese ones
                 inherits = f.pattern.code[:2] in DOMESTIC_ROOTS or a.sectors[0] in INSURGENT_SECTORS
                 country = place or (next((o.country for o, _ in other if o.country), None)
                                     if inherits else None)
@@ -847,6 +859,9 @@ class EventCoder:
             return events
         table = modality.cues()["request_codes"]
         below = {t.i for t in f.trigger.subtree} - {f.trigger.i}
+        # what is asked is in the complement, not in the subject: "Bush and Gorbachev, meeting in
+        # Helsinki, demanded that Iraq withdraw" asks for a withdrawal, not a meeting
+        below -= {t.i for c in f.trigger.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         for inner in firings:
             if inner.trigger.i not in below or inner is f:
                 continue

@@ -67,9 +67,12 @@ def assess(trigger: Token, forward: bool) -> Modality:
     negation_reaches = True
     own_clause = True      # False on the first conjunct of a finite verb: "did not X and Y-ed"
     depth = 0
+    via = None             # the link climbed to reach `node`
     while True:
         lenient = forward and node.i in own
-        if node.i != trigger.i and own_clause:
+        if node.i != trigger.i and own_clause and via != "nsubj":
+            # the subject of a demand or a plan is not what is demanded or planned ("students
+            # leading the protests demanded a vote": the protests are real)
             # a clause of its own joined by "and" ("ordered a mobilisation and warned NATO") is
             # not under its neighbour's verb: neither ordered nor planned by it
             lemma = node.lemma_.lower()
@@ -108,6 +111,11 @@ def assess(trigger: Token, forward: bool) -> Modality:
         dep = node.dep_
         if dep not in CARRY or node.head.i == node.i or depth > 6:
             break
+        if dep == "pobj" and node.head.lower_ in c["fact_preps"]:
+            break   # "urged him to resign following weeks of protests": the protests were held
+        if node.pos_ == "VERB" and any(ch.lower_ == "what" and ch.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
+                                       for ch in node.children):
+            break   # "retaliate against what it called a provocation": the calling was done
         if node.pos_ in ("VERB", "AUX") and ((dep == "acl" and any(ch.dep_ == "agent" for ch in node.children))
                                              or (dep == "relcl" and any(ch.dep_ == "nsubj" for ch in node.children))):
             break   # "a decision condemned by Israel", "a move that Yerevan condemned": clauses of
@@ -125,9 +133,28 @@ def assess(trigger: Token, forward: bool) -> Modality:
                 any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in node.children)
                 and node.head.lemma_.lower() in c["volitional"] | c["directive"]):
             break   # "offered on Saturday to mediate", parsed as an adverbial clause, is an offer
+        via = dep
         node = node.head
         depth += 1
     return m
+
+
+def stated_refusal(trigger: Token) -> bool:
+    """"could not accept the result", "will never recognise it", "would not withdraw": acceptance
+    refused with a modal, outside an if-clause, is a refusal, an event of its own."""
+    c = cues()
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in c["refusal_verbs"] or not _negated_here(trigger, c):
+        return False
+    if not any(ch.dep_ == "aux" and ch.lower_ in c["refusal_modals"] for ch in trigger.children):
+        return False
+    node = trigger
+    for _ in range(4):
+        if any(ch.dep_ == "mark" and ch.lower_ in c["conditional_marks"] for ch in node.children):
+            return False
+        if node.head.i == node.i or node.dep_ not in ("conj", "xcomp", "ccomp", "advcl"):
+            break
+        node = node.head
+    return True
 
 
 def according_to(t: Token) -> Token | None:

