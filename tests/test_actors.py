@@ -206,3 +206,10 @@ def test_an_abbreviation_before_led_names_the_leader(code):
     assert ("USA", "IRQ", "19") in got
     got = dyads(code("U.N.-backed government forces shelled rebel positions near Tripoli.", "2019-05-02"))
     assert ("UN", "LBY", "19") not in got
+
+
+def test_a_group_of_several_theatres_takes_the_one_its_sentence_names(code):
+    got = dyads(code("Islamic State militants seized the ancient Syrian city of Palmyra on Wednesday.", "2015-05-21"))
+    assert ("SYR", "SYR", "19") in got
+    got = dyads(code("Islamic State militants overran the Iraqi city of Ramadi on Sunday.", "2015-05-17"))
+    assert ("IRQ", "IRQ", "19") in got

@@ -51,6 +51,7 @@ class Person:
     name: str
     aliases: list[str]
     roles: list[Role] = field(default_factory=list)
+    theatres: list[str] = field(default_factory=list)   # a group fighting in several states: their ISO3s
 
     def role_at(self, date: str | None) -> tuple[Role | None, bool]:
         """The role held at `date` (or the latest one), and whether it was held at that date."""
@@ -145,6 +146,7 @@ class ActorKB:
         # The same person in two files keeps the roles of both.
         person = self.people.setdefault(name, Person(name, []))
         person.aliases += [a for a in as_list(entry.get("aliases")) if a not in person.aliases]
+        person.theatres += [t for t in as_list(entry.get("theatres")) if t not in person.theatres]
         for r in as_list(entry.get("roles")):
             start = _date(r.get("start")) or "0001-01-01"
             role = Role(r.get("country"), r.get("igo"), r.get("sector") or "GOV", r.get("kind") or "other",

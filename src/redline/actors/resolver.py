@@ -348,6 +348,8 @@ class DocActors:
                         role, current = person.role_at(date)
                         if role is not None:
                             person_country, person_igo = role.country, role.igo
+                            if person.theatres:
+                                person_country = self._theatre(head, person.theatres) or person_country
                             sector = role.sector if current else "ELI"
                             if sector not in sectors:
                                 sectors.append(sector)
@@ -403,6 +405,13 @@ class DocActors:
             self._remember_person(name, actors[0])
             self.person_heads.setdefault(name, head.i)
         return actors
+
+    def _theatre(self, head: Token, theatres: list[str]) -> str | None:
+        """The one state of a group's theatres its sentence names, if any."""
+        sent = self.sentence_of(head)
+        named = {r.country for m in self.matches if sent.start <= m.start < sent.end
+                 for r in m.refs[:1] if r.kind != "person" and r.country in theatres}
+        return named.pop() if len(named) == 1 else None
 
     def _unknown_people(self, tokens: list[Token]) -> bool:
         """A phrase naming peoples of several states ("European lawmakers", "Western diplomats"),
