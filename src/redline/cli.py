@@ -231,11 +231,13 @@ def ingest(inputs, db_path, workers, batch_size, model, actor_files, lexicon_fil
     nothing; near-duplicates are stored with `duplicate_of` and not coded. Each batch is one
     transaction: an ingest killed at any point and run again ends with the rows of an
     uninterrupted run. With --dask the documents are read and deduplicated here and coded on the
-    cluster's workers; the rows stored are the same. Exit status: 0 when every input was stored,
-    1 when some failed.
+    cluster's workers; the rows stored are the same. Errors and the warnings of the documents
+    stored are printed on stderr, each naming its input. Exit status: 0 when every input was
+    stored (warnings or not), 1 when some failed.
     """
     from redline.pipeline import Options
     from redline.progress import ProgressBar, count_documents, wanted
+    from redline.sources.checks import shown_name
     from redline.store.ingest import ingest as run_ingest
 
     if dask_address and workers > 1:
@@ -251,6 +253,10 @@ def ingest(inputs, db_path, workers, batch_size, model, actor_files, lexicon_fil
     def report_error(doc):
         bar.write(f"redline: {doc.error}")
 
+    def report_warnings(name, warnings):
+        for w in warnings:      # stored with the document all the same
+            bar.write(f"redline: {at(shown_name(name), w)}")
+
     def report_batch(summary):
         bar.status(f"{summary.coded} coded, {summary.exact_duplicates + summary.near_duplicates} dup, "
                    f"{summary.errors} err")
@@ -260,7 +266,8 @@ def ingest(inputs, db_path, workers, batch_size, model, actor_files, lexicon_fil
     try:
         with bar:
             summary = run_ingest(inputs, db_path, options, fetch=fetch, fetcher=_fetcher(delay), wait=wait,
-                                 dask=dask_address, parts_dir=parts_dir, on_error=report_error, on_batch=report_batch,
+                                 dask=dask_address, parts_dir=parts_dir, on_error=report_error,
+                                 on_warning=report_warnings, on_batch=report_batch,
                                  on_read=lambda s: bar.update(s.read))
     except RedlineError as e:
         _fail(e)

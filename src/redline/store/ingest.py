@@ -42,6 +42,7 @@ class IngestSummary:
     mentions: int = 0
     quotes: int = 0
     errors: int = 0
+    warnings: int = 0            # warnings of the documents coded (each is stored with its document)
     batches: int = 0
     events_in_store: int = 0
     elapsed: float = 0.0
@@ -51,7 +52,8 @@ class IngestSummary:
     def line(self) -> str:
         return (f"{self.read} documents read: {self.exact_duplicates + self.near_duplicates} duplicates "
                 f"({self.exact_duplicates} exact, {self.near_duplicates} near), {self.coded} coded "
-                f"({self.mentions} event mentions, {self.quotes} quotes), {self.errors} errors; "
+                f"({self.mentions} event mentions, {self.quotes} quotes), {self.errors} errors, "
+                f"{self.warnings} warnings; "
                 f"{self.events_in_store} events in the store; {self.elapsed:.1f} s")
 
 
@@ -221,6 +223,7 @@ def ingest(inputs: Iterable[str], db_path: str, options: Options | None = None, 
            near_threshold: float = 0.8,
            window_days: int = 1, wait: float = DEFAULT_WAIT, dask: str | None = None,
            parts_dir: str | None = None, on_error: Callable[[Document], None] = lambda doc: None,
+           on_warning: Callable[[str, list[str]], None] = lambda name, warnings: None,
            on_batch: Callable[[IngestSummary], None] = lambda summary: None,
            on_read: Callable[[IngestSummary], None] = lambda summary: None) -> IngestSummary:
     """Read, deduplicate, code and store `inputs` into the DuckDB store at `db_path`.
@@ -237,7 +240,9 @@ def ingest(inputs: Iterable[str], db_path: str, options: Options | None = None, 
         `redline.store.distributed`); `parts_dir` is where the workers leave each batch as a
         Parquet part (default: `<db_path>.parts` beside the database).
     on_read: called after each document read (for a progress bar); on_batch: after each batch
-        stored; on_error: with each document that could not be read or coded.
+        stored; on_error: with each document that could not be read or coded; on_warning: with
+        the name and the warnings of each document stored with some (empty text, bytes that were
+        not UTF-8, a text cut short).
 
     After the last batch the escalation alerts are recomputed from the whole store when
     documents were stored (`redline.alerts.store.refresh_alerts`, with the settings last used)."""
@@ -266,7 +271,7 @@ def ingest(inputs: Iterable[str], db_path: str, options: Options | None = None, 
             coder = DaskCoder(dask, coding_options(options), parts_dir or default_parts_dir(db_path), summary)
             batches = coder.batches(chunks(items, batch_size))
         try:
-            _store(batches, writer, summary, window_days, on_error, on_batch)
+            _store(batches, writer, summary, window_days, on_error, on_warning, on_batch)
         finally:
             close = getattr(batches, "close", None)
             if close is not None:
@@ -279,7 +284,8 @@ def ingest(inputs: Iterable[str], db_path: str, options: Options | None = None, 
 
 
 def _store(batches: Iterable[CodedBatch], writer: StoreWriter, summary: IngestSummary, window_days: int,
-           on_error: Callable[[Document], None], on_batch: Callable[[IngestSummary], None]) -> None:
+           on_error: Callable[[Document], None], on_warning: Callable[[str, list[str]], None],
+           on_batch: Callable[[IngestSummary], None]) -> None:
     """Write each batch in its own transaction, counting what it held."""
     for batch in batches:
         with writer.connection() as con:
@@ -291,6 +297,12 @@ def _store(batches: Iterable[CodedBatch], writer: StoreWriter, summary: IngestSu
             elif item.doc.error is not None:
                 summary.errors += 1
                 on_error(item.doc)
+        # the warnings as stored (a Dask worker adds those of coding to the ones of reading)
+        docs = batch.tables["documents"].select(["id", "origin", "warnings", "duplicate_of"]).to_pylist()
+        for row in docs:
+            if row["warnings"] and row["duplicate_of"] is None:
+                summary.warnings += len(row["warnings"])
+                on_warning(row["origin"] or row["id"], row["warnings"])
         summary.mentions += batch.tables["event_mentions"].num_rows
         summary.quotes += batch.tables["quotes"].num_rows
         summary.batches += 1
