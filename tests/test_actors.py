@@ -213,3 +213,70 @@ def test_a_group_of_several_theatres_takes_the_one_its_sentence_names(code):
     assert ("SYR", "SYR", "19") in got
     got = dyads(code("Islamic State militants overran the Iraqi city of Ramadi on Sunday.", "2015-05-17"))
     assert ("IRQ", "IRQ", "19") in got
+
+
+# -- people and names of 1979-1988 (people_f_1979_1988.yaml, historical names in countries.yaml)
+
+def test_cold_war_ministers_resolve_by_name_and_date(nlp, code):
+    text = "Soviet Foreign Minister Eduard Shevardnadze met Secretary of State George Shultz in Geneva."
+    r = actors_of(nlp, text, "1987-09-15")
+    shevardnadze, shultz = mention(r, "Eduard Shevardnadze"), mention(r, "George Shultz")
+    assert (shevardnadze.country, shevardnadze.code) == ("RUS", "RUSGOV")
+    assert (shultz.country, shultz.code, shultz.name) == ("USA", "USAGOV", "George Shultz")
+    assert ("RUS", "USA", "04") in dyads(code(text, "1987-09-15"))
+
+
+def test_a_title_and_surname_of_the_1980s(nlp):
+    r = actors_of(nlp, "Prime Minister Thatcher told the House of Commons that talks would go on.", "1985-06-10")
+    thatcher = mention(r, "Thatcher")
+    assert (thatcher.name, thatcher.code) == ("Margaret Thatcher", "GBRGOV")
+    r = actors_of(nlp, "Jonas Savimbi said his fighters would not lay down their arms.", "1987-10-01")
+    assert mention(r, "Jonas Savimbi").code == "AGOREB"
+    r = actors_of(nlp, "Manuel Antonio Noriega refused to step down.", "1988-03-01")
+    assert mention(r, "Manuel Antonio Noriega").code == "PANMIL"
+
+
+@pytest.mark.parametrize("phrase,iso", [
+    ("Zaire", "COD"), ("Czechoslovakia", "CZE"), ("West Germany", "DEU"), ("East Germany", "DEU"),
+    ("Kampuchea", "KHM"), ("Rhodesia", "ZWE"), ("Upper Volta", "BFA"), ("Ceylon", "LKA"),
+    ("North Yemen", "YEM"), ("Burma", "MMR"), ("Swaziland", "SWZ"),
+])
+def test_names_of_states_before_1995(nlp, phrase, iso):
+    r = actors_of(nlp, f"On Monday {phrase} rejected the proposal.", "1985-01-07")
+    assert mention(r, phrase).country == iso
+
+
+def test_historical_adjectives(nlp):
+    for text, word, want in (("Zairean troops crossed the border.", "troops", "CODMIL"),
+                             ("Czechoslovak diplomats left on Monday.", "diplomats", "CZEGOV"),
+                             ("The West German envoy left on Monday.", "envoy", "DEUGOV"),
+                             ("East German troops opened the gates.", "troops", "DEUMIL")):
+        got = mention(actors_of(nlp, text, "1985-01-07"), word)
+        assert got.code.startswith(want), (text, got.code)
+
+
+def test_office_holders_of_the_1980s_resolve_by_date(nlp):
+    for date, name in (("1980-06-01", "Helmut Schmidt"), ("1985-06-01", "Helmut Kohl")):
+        r = actors_of(nlp, "The West German chancellor spoke to reporters.", date)
+        assert mention(r, "chancellor").name == name
+    r = actors_of(nlp, "The UN Secretary-General spoke to reporters.", "1980-06-01")
+    assert mention(r, "Secretary-General").name == "Kurt Waldheim"
+    r = actors_of(nlp, "The NATO secretary general warned Moscow.", "1986-06-01")
+    assert mention(r, "secretary general").name == "Lord Carrington"
+    # East Germany's leaders are DEU too, but never "the German foreign minister"
+    r = actors_of(nlp, "The German foreign minister spoke to reporters.", "1985-06-01")
+    assert mention(r, "foreign minister").name == "Hans-Dietrich Genscher"
+
+
+def test_a_surname_shared_across_decades_is_told_apart_by_date(nlp):
+    def said(name, date):
+        return mention(actors_of(nlp, f"{name} spoke to reporters on Monday.", date), name)
+
+    assert (said("Carter", "1979-11-10").name, said("Carter", "1979-11-10").code) == ("Jimmy Carter", "USAGOV")
+    assert said("Carter", "2016-03-01").name == "Ash Carter"
+    assert said("Trudeau", "1982-04-17").name == "Pierre Trudeau"
+    assert said("Trudeau", "2018-06-08").name == "Justin Trudeau"
+    # a former president in the news after his fall is still himself, not his son
+    exiled = said("Marcos", "1987-05-01")
+    assert (exiled.name, exiled.country) == ("Ferdinand Marcos", "PHL")
+    assert said("Marcos", "2023-05-01").name == "Ferdinand Marcos Jr."
