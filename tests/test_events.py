@@ -165,3 +165,64 @@ def test_acceptance_refused_with_a_modal_is_a_rejection(code, code_all):
     for text in ("Germany did not approve the delivery of tanks to Ukraine on Friday.",
                  "If Iran does not accept the offer, the EU will impose sanctions."):
         assert not any(e.cameo_root == "12" for e in code_all(text, "2023-01-20").events)
+
+
+# --- the dev_wire4 round (1979-1995 wire copy): sentences written for these tests ---------------
+
+def test_allies_in_one_offensive_are_not_each_others_targets(code):
+    # coordinated attackers fight each other only when the sentence names no one else
+    got = dyads(code("Dutch, Belgian and Danish warships opened a joint bombardment of Iraqi positions on Tuesday "
+                     "in a new offensive.", "1991-02-12"))
+    assert not {("NLD", "BEL", "19"), ("BEL", "NLD", "19"), ("DNK", "NLD", "19")} & got
+    got = dyads(code("Indian and Pakistani troops exchanged fire across the ceasefire line on Sunday.", "1990-05-20"))
+    assert {("IND", "PAK", "19"), ("PAK", "IND", "19")} <= got
+
+
+def test_what_is_demanded_is_in_the_complement_not_the_subject(code):
+    doc = code("Mitterrand and Kohl, meeting in Paris on Monday, demanded that Serbia withdraw its troops "
+               "from Croatia.", "1991-09-23")
+    demands = [e for e in doc.events if e.cameo_root == "10" and e.target.country == "SRB"]
+    assert demands and all(e.cameo == "1056" for e in demands)
+
+
+def test_in_protest_is_the_motive_of_a_coded_act(code):
+    got = dyads(code("Canada recalled its ambassador from Belgrade on Friday in protest at the shelling of "
+                     "Dubrovnik.", "1991-11-08"))
+    assert ("CAN", "SRB", "16") in got and not any(r == "14" for _, _, r in got)
+
+
+def test_apology_goes_to_whom_the_deed_harmed(code):
+    doc = code("A Turkish warplane strayed into Greek airspace and fired on a Greek fishing boat on Monday, "
+               "and Ankara apologized.", "1992-06-15")
+    assert any(e.cameo == "055" and e.source.country == "TUR" and e.target.country == "GRC" for e in doc.events)
+
+
+def test_telling_one_party_what_another_will_do_is_no_demand(code):
+    got = dyads(code("Chancellor Helmut Kohl told the Bundestag that Germany would not negotiate with Iraq over "
+                     "the hostages.", "1990-09-03"))
+    assert ("DEU", "IRQ", "12") in got and not any(r == "10" for _, _, r in got)
+
+
+def test_deed_threatened_is_not_coded_again_with_a_guessed_target(code):
+    doc = code("Palestinian gunmen seized a Greek ferry off Cyprus on Monday and threatened to kill the passengers "
+               "unless Israel freed 20 prisoners.", "1985-03-04")
+    threats = {(e.source.country, e.target.country) for e in doc.events if e.cameo_root == "13"}
+    assert ("PSE", "ISR") in threats and ("PSE", "CYP") not in threats
+
+
+def test_killing_told_inside_the_attack_is_what_the_attack_did(code):
+    got = dyads(code("Burmese troops opened fire on crowds of students as they forced their way into a square in "
+                     "Rangoon, killing dozens, and Japan deplored the use of force.", "1988-08-09"))
+    assert ("MMR", "MMR", "17") in got and not any(r in ("18", "19") for _, _, r in got)
+
+
+def test_a_meeting_called_off_between_two_is_the_others_side(code):
+    got = dyads(code("Washington called off a planned meeting between James Baker and Tariq Aziz on Friday.", "1990-12-21"))
+    assert ("USA", "IRQ", "16") in got and ("USA", "USA", "16") not in got
+
+
+def test_weapons_sales_suspended_and_withdrawal_from_an_agency(code):
+    assert ("FRA", "IRQ", "16") in dyads(code("France suspended all sales of weapons to Iraq on Thursday.",
+                                              "1990-08-09"))
+    assert ("PRK", "IAEA", "16") in dyads(code("North Korea said it was withdrawing from the International "
+                                               "Atomic Energy Agency.", "1993-03-12"))

@@ -88,7 +88,10 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
             return verb_subjects(gov, depth + 1)
     if dep == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]
-    if dep == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+    if dep in ("acl", "conj") and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN") and (
+            dep == "acl" or head.dep_ in ("nsubj", "nsubjpass")):
+        # "Bush and Gorbachev, meeting in Helsinki, ...": a participle the parser took for one more
+        # conjunct of the subject is what the subject did
         return [head]
     return []
 
@@ -272,3 +275,17 @@ def told_as_past(noun: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+# Bare nouns that name why a clause's subject acted, not a deed of their own: "recalled its ambassador
+# in protest at the emergency", "walked out in protest".
+MOTIVE_NOUNS = {"protest"}
+
+
+def motive(noun: Token) -> bool:
+    """Whether a nominal event is only the motive of its clause: "in protest" with no determiner,
+    hanging from the verb ("banned new investment in protest at the emergency"); "took part in the
+    protests" and "in protests against" still name protests."""
+    return (noun.lower_ in MOTIVE_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "in"
+            and noun.head.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in noun.children))

@@ -79,8 +79,12 @@ RETREAT_CODES = ("0873", "0874")
 TRUCE_CODES = ("087", "0356")
 # Audiences that are not parties: "told reporters", "told a news conference".
 PRESS_SECTORS = {"MED"}
+# Threats and intents whose complement is the deed threatened or promised: the deed is not coded again.
+STATED_ROOTS = {"03", "13"}
 # Denials answer whoever accused the source.
 DENIAL_CODES = {"016"}
+# Apologies and regret for one's own deed go to whom it harmed.
+APOLOGY_CODES = {"055"}
 # Force posture: shown with one's own forces, towards someone else.
 POSTURE_ROOTS = {"15"}
 # Pronouns that stand for a deed just told: "called it a terrorist act".
@@ -208,6 +212,8 @@ class EventCoder:
         if p.xcomp:
             xtok = next((c for c in token.children if c.dep_ in ("xcomp", "ccomp", "advcl")
                          and c.lemma_.lower() in p.xcomp), None)
+            if xtok is not None and xtok.dep_ == "ccomp" and self._says_of_another(token, xtok):
+                xtok = None
             if xtok is None and token.pos_ == "NOUN":
                 xtok = next((c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in p.xcomp), None)
             if xtok is None:
@@ -235,6 +241,15 @@ class EventCoder:
             used = candidates if p.prep else []
             score = p.score(1)
         return Firing(p, token, used, xtok, score)
+
+    @staticmethod
+    def _says_of_another(token: Token, clause: Token) -> bool:
+        """A clause with a subject of its own told to someone else ("told Parliament that Britain would
+        not negotiate"): what is said of that subject, not what the one told is asked to do."""
+        told = args.children(token, "dobj", "dative", "iobj")
+        subj = args.children(clause, "nsubj", "nsubjpass")
+        return bool(told and subj) and subj[0].pos_ != "PRON" and all(
+            subj[0].lower_ != t.lower_ and subj[0].i != t.i for t in told)
 
     @staticmethod
     def _candidates(p: Pattern, base: Token, xtok: Token | None) -> list[Token]:
@@ -307,6 +322,9 @@ class EventCoder:
                             used.update(o.i for o in f.objects)
                         if f.xcomp is not None:
                             used.add(f.xcomp.i)
+        # verbs coded as acts other than protest or force: "recalled its ambassador in protest at ..."
+        # ("doctors struck in protest at ..." is a strike the verb's pattern misreads)
+        coded_verbs = {f.trigger.i for f in firings if f.pattern.code[:2] not in ("14", "18", "19")}
         for i in candidates:
             patterns = nouns.get(lemmas[i]) or nouns.get(lowers[i]) or adjectives.get(lowers[i])
             if patterns and i not in used:
@@ -315,7 +333,8 @@ class EventCoder:
                     continue      # "riot police", "protest leaders": a kind of actor, not an event
                 if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and patterns[0].pos == "adj"):
                     f = self.fire(token, patterns)
-                    if f and (self._recalled(token) or self._commemorated(token)):
+                    if f and (self._recalled(token) or self._commemorated(token) or (
+                            args.motive(token) and token.head.head.i in coded_verbs)):
                         continue
                     if f:
                         firings.append(f)
@@ -338,6 +357,7 @@ class EventCoder:
                     best[key] = ev
         events = self._protest_demands(sorted(best.values(), key=lambda e: e.trigger.start), firings)
         events = self._consequences(events, firings)
+        events = self._without_stated_deeds(events, firings, actors)
         # An event named only as the background of another ("signed a treaty during Putin's
         # visit") is not coded beside it.
         # Contacts are the exception: "said after talks with X", "during their phone call",
@@ -359,6 +379,31 @@ class EventCoder:
         events = [e for e in events if not (e.cameo == "010" and e.source.country
                                             and e.source.country == e.target.country)]
         return events
+
+    @staticmethod
+    def _without_stated_deeds(events: list[Event], firings: list[Firing], actors: DocActors) -> list[Event]:
+        """"threatened to kill passengers", "pledged to withdraw its troops": the deed promised or
+        threatened is what the threat or the pledge codes (1383, 0356), not a second one of its own
+        with a target guessed from elsewhere in the sentence ("hijacked a liner off Egypt and threatened
+        to kill passengers" is no threat to Egypt). A party the complement itself names stays ("threatened
+        to end its mediation between Israel and Hamas"), and so does the deed's event when the threat
+        or pledge found no one to code ("offered to mediate between X and Y")."""
+        inner = {f.xcomp.idx: (f.trigger.idx, f.xcomp) for f in firings if f.xcomp is not None
+                 and f.pattern.pos == "verb" and f.pattern.code[:2] in STATED_ROOTS}
+        if not inner:
+            return events
+        coded = {e.trigger.start for e in events}
+        out = []
+        for e in events:
+            got = inner.get(e.trigger.start)
+            if got is not None and got[0] in coded:
+                x = got[1]
+                lo, hi = x.left_edge.idx, x.right_edge.idx + len(x.right_edge.text)
+                named = {(m.actor.country, m.actor.igo) for m in actors.mentions if lo <= m.start < hi}
+                if (e.target.country, e.target.igo) not in named:
+                    continue
+            out.append(e)
+        return out
 
     @staticmethod
     def _without_purposes(firings: list[Firing]) -> list[Firing]:
@@ -598,13 +643,21 @@ class EventCoder:
                     x.country and x.country != a.country for x, _ in sources):
                 # "FARC rebels laid down their arms": an armed group yields to its own state
                 return [(Actor(a.country, self.kb_code(actors, a.country, ["GOV"]), a.country, None, ["GOV"]), False)], "domestic"
-        if len({a.country for a, _ in sources}) >= 2 and (lookup(code).quad_class == 4 or code.startswith("087") or (
-                lookup(code).quad_class in (1, 2) and self._mutual(f.trigger))):
+        if len({a.country for a, _ in sources}) >= 2 and (
+                (lookup(code).quad_class == 4 and not self._third_party_named(sent, sources, actors)) or code.startswith("087")
+                or (lookup(code).quad_class in (1, 2) and self._mutual(f.trigger))):
             # "Indian and Pakistani troops breached the truce", "... pulled back": at each other;
-            # "Greece and Turkey pledged to work together": with each other
+            # "Greece and Turkey pledged to work together": with each other. But allies are not each
+            # other's enemies: "US, British and French columns smashed into Iraq in the offensive",
+            # "the US and Britain charged two Libyans with planting the bomb" name a third party.
             return sources, "tree"
         # what the sentence itself has told: a guess across sentences costs more than it finds
         told = [e for e in earlier if sent.start_char <= e.trigger.start < sent.end_char]
+        if code in APOLOGY_CODES:
+            # "an Iraqi jet fired missiles into a US frigate, and Baghdad apologized": to whom its own deed harmed
+            harmed = self._context_target(sources[0][0], told, reactive=False)
+            if harmed:
+                return [(a, True) for a in harmed], "context"
         if code in DENIAL_CODES:
             # "Kurti accused Serbia of ..., and Belgrade denied any involvement": the accuser
             accuser = self._context_target(sources[0][0], told, reactive=True)
@@ -622,6 +675,13 @@ class EventCoder:
             if prev:
                 return [(a, True) for a in prev], "context"
         return [], "none"
+
+    @staticmethod
+    def _third_party_named(sent: Span, sources, actors: DocActors) -> bool:
+        """Whether the sentence names a state besides the coordinated sources (by name, city or actor)."""
+        own = {a.country for a, _ in sources}
+        return any(m.actor.country and m.actor.country not in own
+                   for m in actors.mentions if sent.start_char <= m.start < sent.end_char)
 
     @staticmethod
     def _leaders_of(token: Token, actors: DocActors) -> list[tuple[Actor, bool]]:
@@ -776,7 +836,7 @@ class EventCoder:
         """Unnamed actors ("protesters", "gunmen", "police") take the country the text gives:
         where the event happens, the one country the sentence names, or, for protest,
         repression and insurgency, the other side's."""
-        place = None
+        place = located = None
         out = []
         for side, other in ((sources, targets), (targets, sources)):
             kept = []
@@ -881,9 +941,17 @@ class EventCoder:
         for e in events:
             t = by_start.get(e.trigger.start)
             if (t is not None and e.cameo_root in ("18", "19", "20") and t.tag_ == "VBG"
-                    and t.dep_ in ("advcl", "conj") and t.head.idx in violent and t.head.idx != t.idx
+                    and t.dep_ in ("advcl", "conj") and t.head.idx != t.idx
                     and not args.children(t, "nsubj", "nsubjpass")):
-                continue
+                # "opened fire on the crowds as they forced their way into the square, killing hundreds":
+                # the killing may hang from a clause inside the attack's own
+                head = t.head
+                for _ in range(2):
+                    if head.idx in violent or head.dep_ not in ("advcl", "conj") or head.head.i == head.i:
+                        break
+                    head = head.head
+                if head.idx in violent:
+                    continue
             out.append(e)
         return out
 
@@ -1115,6 +1183,9 @@ class EventCoder:
                        and (x[0].country or x[0].igo or x[0].kind != "person")]   # no one to code
                 if slot == "other":
                     got = [x for x in got if (x[0].country or x[0].igo) and (x[0].country, x[0].igo) not in own]
+                if slot == "between":
+                    # "called off a meeting between Shevardnadze and Shultz": the source's own side is no target
+                    got = [x for x in got if (x[0].country, x[0].igo) not in own]
                 if p.code[:2] in POSTURE_ROOTS or p.code.startswith(OWN_FORCES_CODES):
                     # "a mobilisation of reservists": one's own forces are what is shown, not a target
                     got = [x for x in got if not ((x[0].country, x[0].igo) in own and "MIL" in x[0].sectors)]
