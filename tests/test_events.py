@@ -226,3 +226,10 @@ def test_weapons_sales_suspended_and_withdrawal_from_an_agency(code):
                                               "1990-08-09"))
     assert ("PRK", "IAEA", "16") in dyads(code("North Korea said it was withdrawing from the International "
                                                "Atomic Energy Agency.", "1993-03-12"))
+
+
+def test_a_remark_after_a_comma_is_the_reporters_even_when_hung_on_the_reported_clause(code):
+    doc = code("Tehran demanded on Monday that London release an Iranian tanker seized off Gibraltar, "
+               "calling the seizure an act of piracy.", "2019-07-08")
+    remarks = [e for e in doc.events if e.trigger.text == "calling"]
+    assert remarks and all(e.source.country == "IRN" and e.target.country == "GBR" for e in remarks)

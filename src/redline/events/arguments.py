@@ -75,6 +75,8 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
         # "it was ready to restore ties": the subject of the copula
         if dep == "ccomp":
             return []
+        if dep == "advcl" and _remark_on_report(verb):
+            return verb_subjects(head.head, depth + 1)
         if dep == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP") and any(
                 c.dep_ == "prep" and any(p.dep_ == "pobj" and p.right_edge.i == verb.i - 1 for p in c.children)
                 for c in head.children if c.lower_ in ("after", "before", "since", "until")):
@@ -94,6 +96,17 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
         # conjunct of the subject is what the subject did
         return [head]
     return []
+
+
+def _remark_on_report(verb: Token) -> bool:
+    """", calling the seizure piracy" hung on the clause a subject reports: the reporter's remark."""
+    from redline.events.modality import cues     # modality reads this module's verb_subjects
+
+    head = verb.head
+    return (verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+            and verb.lemma_.lower() in cues()["remark_participles"]
+            and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX")
+            and head.head.lemma_.lower() in cues()["speech"] | cues()["directive"] | cues()["remark_participles"])
 
 
 def verb_objects(verb: Token) -> list[Token]:
