@@ -280,3 +280,12 @@ def test_a_surname_shared_across_decades_is_told_apart_by_date(nlp):
     exiled = said("Marcos", "1987-05-01")
     assert (exiled.name, exiled.country) == ("Ferdinand Marcos", "PHL")
     assert said("Marcos", "2023-05-01").name == "Ferdinand Marcos Jr."
+
+
+def test_a_historical_adjective_counts_only_before_its_end(nlp):
+    then = actors_of(nlp, "Soviet troops crossed into Afghanistan.", "1979-12-27")
+    assert mention(then, "Soviet").country == "RUS"
+    later = actors_of(nlp, "Soviet troops seized the islands in 1945, Tokyo recalled.", "2016-12-15")
+    assert not any(later.doc.text[m.start:m.end] == "Soviet" for m in later.mentions)
+    undated = actors_of(nlp, "Soviet troops crossed into Afghanistan.")
+    assert not any(undated.doc.text[m.start:m.end] == "Soviet" for m in undated.mentions)

@@ -30,6 +30,7 @@ class Ref:
     role_kinds: tuple[str, ...] = ()
     case: str = ANY_CASE
     phrase: str = ""
+    until: str | None = None       # a historical name, valid before this date only ("Soviet")
 
 
 @dataclass(slots=True)
@@ -106,10 +107,11 @@ class ActorKB:
         key = tuple(t.lower() for t in self._tokenize(phrase))
         refs = self.phrases.setdefault(key, [])
         ref = Ref(ref.kind, ref.country, ref.igo, ref.sector, ref.person, ref.role_kinds,
-                  _case_for(phrase, ref.case), phrase)
+                  _case_for(phrase, ref.case), phrase, ref.until)
         # A later file overrides an earlier entry of the same kind and identity.
         refs[:] = [r for r in refs if not (r.kind == ref.kind and r.person == ref.person
-                                           and r.country == ref.country and r.igo == ref.igo)]
+                                           and r.country == ref.country and r.igo == ref.igo
+                                           and r.until == ref.until)]
         refs.append(ref)
         self.max_len = max(self.max_len, len(key))
         self.longest_from[key[0]] = max(self.longest_from.get(key[0], 0), len(key))
@@ -124,6 +126,8 @@ class ActorKB:
                 self.add_phrase(name, Ref("country", country=iso3, case=TITLE_CASE))
         for adj in as_list(entry.get("adjectives")) + as_list(entry.get("demonyms")):
             self.add_phrase(adj, Ref("adjective", country=iso3, case=TITLE_CASE))
+        for adj, until in (entry.get("historical_adjectives") or {}).items():
+            self.add_phrase(adj, Ref("adjective", country=iso3, case=TITLE_CASE, until=_date(until)))
         if entry.get("capital"):
             self.add_phrase(entry["capital"], Ref("capital", country=iso3, sector="GOV", case=TITLE_CASE))
         for phrase, sector in (entry.get("metonyms") or {}).items():

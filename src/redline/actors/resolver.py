@@ -121,7 +121,8 @@ class DocActors:
                 if refs and i in place_of and place_of[i][1] - place_of[i][0] > length:
                     refs = [r for r in refs if r.kind not in ("person", "group")]
                 if refs:
-                    refs = [r for r in refs if self._case_ok(r, texts[i:i + length])]
+                    refs = [r for r in refs if self._case_ok(r, texts[i:i + length])
+                            and (r.until is None or (self.date is not None and self.date < r.until))]
                     if refs:
                         found = Match(i, i + length, refs)
                         break
