@@ -289,3 +289,18 @@ def test_a_historical_adjective_counts_only_before_its_end(nlp):
     assert not any(later.doc.text[m.start:m.end] == "Soviet" for m in later.mentions)
     undated = actors_of(nlp, "Soviet troops crossed into Afghanistan.")
     assert not any(undated.doc.text[m.start:m.end] == "Soviet" for m in undated.mentions)
+
+
+def test_a_place_after_a_persons_name_is_where_they_are_not_whose(nlp):
+    r = actors_of(nlp, "Trudeau met Reagan in Ottawa.", "1981-09-20")
+    assert mention(r, "Reagan").country == "USA" and mention(r, "Reagan").name == "Ronald Reagan"
+
+
+def test_a_shared_name_means_one_who_held_office_by_then_before_one_still_to_come(nlp, tmp_path):
+    f = tmp_path / "namesakes.yaml"
+    f.write_text("- {name: Ana Vell Junior, aliases: [Vell], roles: [{country: CHL, sector: GOV, kind: head_of_state, "
+                 "start: 2030-01-01}]}\n"
+                 "- {name: Ana Vell Senior, aliases: [Vell], roles: [{country: PER, sector: GOV, kind: head_of_state, "
+                 "start: 1990-01-01, end: 2000-01-01}]}\n", encoding="utf-8")
+    r = actors_of(nlp, "Vell spoke in Lima.", "2010-05-05", (str(f),))
+    assert mention(r, "Vell").name == "Ana Vell Senior"

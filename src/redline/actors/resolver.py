@@ -280,6 +280,8 @@ class DocActors:
         stack = [head]
         head_is_actor = head.i in self.by_token
         sector_head = head_is_actor and self.by_token[head.i].refs[0].kind == "sector"
+        # "met Reagan in Ottawa": where a named person is is not whose they are
+        person_head = head_is_actor and "person" in self.by_token[head.i].kinds
         # a possessor owns a phrase that names an actor: "Jordan's King Abdullah", "the IMF's
         # executive board"
         organ = head.lemma_.lower() in self.words["organ_nouns"]
@@ -296,7 +298,8 @@ class DocActors:
                         continue
                     out.append(c)
                     stack.append(c)
-                elif dep == "prep" and (head_is_actor or organ) and c.lower_ in OWNER_PREPS and t is head:
+                elif (dep == "prep" and (head_is_actor or organ) and c.lower_ in OWNER_PREPS and t is head
+                      and not (person_head and c.lower_ == "in")):
                     for p in c.children:
                         if organ and not head_is_actor and all(r.kind == "sector" for r in self._refs_at(p)):
                             continue     # "the board of governors": its owner is named further on, if at all
@@ -421,16 +424,18 @@ class DocActors:
 
     def _people_first_meant(self, refs: list[Ref]) -> list[Ref]:
         """`refs` with the people a name may mean ("Bush", "Assad") in the order this document
-        means them: one it has already named, then one in office at its date, then the knowledge
-        base's order; the other references keep their places."""
+        means them: one it has already named, then one in office at its date, then one in office
+        before it, then the knowledge base's order; the other references keep their places."""
         people = [r for r in refs if r.kind == "person" and r.person]
         if len(people) < 2:
             return refs
         named = {a.name for a in self._people_seen.values()}
 
-        def rank(r: Ref) -> tuple[int, int]:
-            _role, current = self.kb.people[r.person].role_at(self.date)
-            return (r.person not in named, not (current and self.date))
+        def rank(r: Ref) -> tuple[int, int, int]:
+            # one who has held a role by the date before one whose roles all come later
+            # ("Marcos" in 1987 is the father, "Carter" in 1985 the former president)
+            role, current = self.kb.people[r.person].role_at(self.date)
+            return (r.person not in named, not (current and self.date), role is None)
 
         ranked = iter(sorted(people, key=rank))    # sorted() is stable: ties keep the base's order
         return [next(ranked) if r.kind == "person" and r.person else r for r in refs]
