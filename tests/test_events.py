@@ -233,3 +233,55 @@ def test_a_remark_after_a_comma_is_the_reporters_even_when_hung_on_the_reported_
                "calling the seizure an act of piracy.", "2019-07-08")
     remarks = [e for e in doc.events if e.trigger.text == "calling"]
     assert remarks and all(e.source.country == "IRN" and e.target.country == "GBR" for e in remarks)
+
+
+# --- dev_wire5 round (1996-2012 wire copy) ---------------------------------------------------------
+
+def test_armed_forces_rolling_into_a_town_occupy_it_but_refugees_do_not(code):
+    got = dyads(code("Ethiopian troops rolled into the Somali town of Baidoa on Tuesday.", "2006-12-26"))
+    assert ("ETH", "SOM", "19") in got
+    assert not any(r == "19" for _, _, r in dyads(code("Thousands of Somali refugees poured into Kenya on Tuesday.",
+                                                       "2006-12-26")))
+
+
+def test_forces_named_by_their_armour_enter_and_abandon_places(code):
+    assert ("RUS", "UKR", "19") in dyads(code("Russian tanks entered the Ukrainian city of Kherson on Wednesday.",
+                                              "2022-03-02"))
+    assert ("RUS", "UKR", "08") in dyads(code("Russian forces abandoned the eastern town of Lyman on Saturday, "
+                                              "Ukraine's military said.", "2022-10-01"))
+
+
+def test_what_a_trip_is_for_has_not_been_done(code, code_all):
+    doc = code_all("French President Nicolas Sarkozy flew to Damascus on Wednesday to press Bashar al-Assad for "
+                   "the release of a French academic.", "2009-09-02")
+    asked = [e for e in doc.events if e.cameo_root == "10"]
+    assert asked and all(e.hypothetical for e in asked)
+    assert not any(e.cameo_root == "10" for e in code("French President Nicolas Sarkozy flew to Damascus on "
+                                                      "Wednesday to press Bashar al-Assad for the release of a "
+                                                      "French academic.", "2009-09-02").events)
+
+
+def test_a_deadline_or_a_penalty_is_an_ultimatum_and_its_demand_is_not_done(code):
+    doc = code("NATO gave the Bosnian Serbs ten days to pull their heavy guns back from Sarajevo or face air "
+               "strikes, and Radovan Karadzic rejected the ultimatum.", "1994-02-10")
+    got = dyads(doc)
+    assert any(s == "NATO" and r == "13" for s, _, r in got)
+    assert not any(r == "08" for _, _, r in got)      # the pull-back is demanded, not done
+
+
+def test_reported_clause_subject_that_is_no_actor_is_about_its_owner(code):
+    got = dyads(code("Speaking in Paris, President Vladimir Putin warned that Kyiv's attempts to join NATO "
+                     "would trigger a harsh response.", "2008-04-05"))
+    assert ("RUS", "UKR", "13") in got and ("RUS", "FRA", "13") not in got
+
+
+def test_their_meeting_is_between_the_clauses_subject_and_object(code):
+    got = dyads(code("Secretary of State Condoleezza Rice urged Ehud Olmert to ease restrictions on Palestinian "
+                     "movement during their talks in Jerusalem on Sunday.", "2007-01-14"))
+    assert ("USA", "ISR", "04") in got and ("ISR", "USA", "04") in got
+
+
+def test_what_an_accusation_says_was_sought_is_no_appeal(code):
+    got = dyads(code("Washington accused Tehran on Monday of seeking nuclear weapons and missiles from North "
+                     "Korea.", "2003-06-02"))
+    assert ("USA", "IRN", "11") in got and not any(r == "02" for _, _, r in got)

@@ -93,6 +93,14 @@ DEED_PRONOUNS = {"it", "this", "them", "they"}
 ANAPHORIC_DETS = {"the", "this", "that", "these", "those", "such"}
 # Armed groups with no country named are taken to fight the state they are in.
 INSURGENT_SECTORS = {"REB", "UAF", "OPP", "CRM"}
+# Heads that name armed forces by their machines or formations ("U.S. tanks", "armoured columns").
+ARMED_HEADS = {"tank", "armor", "armour", "column", "convoy", "unit", "warship", "warplane", "jet", "brigade",
+               "battalion", "division", "infantry", "paratrooper", "commando", "vehicle", "armored", "armoured"}
+
+
+# The ultimatum found from "... or face ..." on the verb that sets it (EventCoder._ultimatums).
+ULTIMATUM = Pattern(id="13.or.face", code="139", pos="verb", lemma="face", particles=(), prep=None, objects=(),
+                    xcomp=(), target=("dative", "dobj", "to", "on"), symmetric=False, order=0)
 
 
 def same(a: Actor, b: Actor) -> bool:
@@ -204,6 +212,8 @@ class EventCoder:
     def _try(self, p: Pattern, token: Token) -> Firing | None:
         if p.target_kind and not self._object_kind(token, p.target_kind):
             return None
+        if p.source_sector and not self._subject_sector(token, p.source_sector):
+            return None
         if p.particles:
             have = {c.lower_ for c in token.children if c.dep_ in PARTICLE_DEPS}
             if not set(p.particles) <= have:
@@ -277,6 +287,24 @@ class EventCoder:
             a.kind == kind or (kind == "place" and self._capital(a, actors))
             for o in args.verb_objects(token) for a, _ in actors.actors_for(o))
 
+    def _subject_sector(self, token: Token, sectors: tuple[str, ...]) -> bool:
+        """Whether the verb's subject is an actor of one of these sectors ("Russian troops entered
+        Gori", "rebel fighters poured into Tripoli": armed forces moving, not talks entered)."""
+        actors = self._actors
+        if actors is None:
+            return False
+        key = ("subject_sectors", token.i)
+        have = self._memo.get(key)
+        if have is None:
+            subjects = args.verb_subjects(token)
+            have = self._memo[key] = {s for t in subjects for a, _ in actors.actors_for(t) for s in a.sectors}
+            # "U.S. tanks", "Russian armoured columns", "the last convoy of U.S. troops": a state's
+            # armour or units named by the machine or the formation
+            if any(actors.actors_for(t) or any(actors.actors_for(o) for _, o in args.prep_objects(t, ("of",)))
+                   for t in subjects if t.lemma_.lower() in ARMED_HEADS):
+                have.add("MIL")
+        return bool(have & set(sectors))
+
     @staticmethod
     def _capital(a: Actor, actors: DocActors) -> bool:
         """A capital named for its government ("Damascus") is also the city itself."""
@@ -340,6 +368,11 @@ class EventCoder:
                         firings.append(f)
                         used.update(o.i for o in f.objects)
         firings = self._without_purposes(firings)
+        for u in self._ultimatums(sent, firings):
+            # in the order of the text, so that a reaction after it ("rejected the ultimatum") finds it
+            at = next((k for k, g in enumerate(firings) if g.pattern.pos != "verb" or g.trigger.i > u.trigger.i),
+                      len(firings))
+            firings.insert(at, u)
         ref = sentence_ref(index, sent)
         self._firings = firings
         best: dict[tuple, Event] = {}
@@ -405,6 +438,31 @@ class EventCoder:
             out.append(e)
         return out
 
+    def _ultimatums(self, sent: Span, firings: list[Firing]) -> list[Firing]:
+        """"gave Sudan 30 days to disarm the militias or face measures", "demanded that Iran suspend
+        enrichment or face sanctions": a demand with a penalty named is an ultimatum (139) of whoever
+        set it, to the one told, beside the demand itself. Found from the "or face" joined to the
+        demanded deed; the deed itself is not done (modality.assess reads the same "or face")."""
+        out: list[Firing] = []
+        have = {(f.trigger.i, f.pattern.code[:2]) for f in firings}
+        c = modality.cues()
+        for t in sent:
+            if t.lemma_.lower() not in c["ultimatum_verbs"] or t.dep_ != "conj" or not any(
+                    ch.dep_ == "cc" and ch.lower_ == "or" for ch in t.head.children):
+                continue
+            deed = t.head
+            gov = deed.head
+            for _ in range(3):    # "30 days to disarm": the infinitive hangs on the time given
+                if gov.pos_ in ("VERB", "AUX") or gov.head.i == gov.i:
+                    break
+                gov = gov.head
+            if gov.i == deed.i or gov.pos_ not in ("VERB", "AUX") or (gov.i, "13") in have:
+                continue
+            pattern = ULTIMATUM
+            have.add((gov.i, "13"))
+            out.append(Firing(pattern, gov, [], None, pattern.score(1)))
+        return out
+
     @staticmethod
     def _without_purposes(firings: list[Firing]) -> list[Firing]:
         """"met Putin to discuss grain exports": what a meeting is for is the meeting itself, not a
@@ -428,6 +486,9 @@ class EventCoder:
         elif p.pos == "noun":
             confidence -= 0.1
             src_tokens = args.noun_sources(trig, found)
+            if p.symmetric and _plural_owner(trig):
+                # "urged Putin to withdraw during their phone call": the call is the urger's and Putin's
+                src_tokens = self._owners_of_their(trig, actors) or src_tokens
         elif p.pos == "adj":   # "said he was hopeful that ...": the one who is
             src_tokens = args.verb_subjects(trig.head) if trig.dep_ in ("acomp", "attr", "oprd") else []
         else:
@@ -1331,6 +1392,17 @@ class EventCoder:
         if subjects_only:
             return []
         for c in clauses:
+            # "warned that Georgia's actions would provoke a response": a subject that is no actor
+            # is about its owner, before any other party the clause names ("speaking in Beijing")
+            for s in args.children(c, "nsubj", "nsubjpass"):
+                if s.i in actors.by_token:
+                    continue
+                for o in args.children(s, "poss"):
+                    got = [x for x in actors.actors_for(o) if (x[0].country or x[0].igo)
+                           and (x[0].country, x[0].igo) not in known]
+                    if got:
+                        return got
+        for c in clauses:
             for t in c.subtree:
                 if t.i in actors.by_token and not actors.is_place_modifier(t):
                     got = [x for x in actors.compose(actors.np_head(t))
@@ -1359,6 +1431,27 @@ class EventCoder:
             if (ev.source.country, ev.source.igo) == owner and (ev.target.country, ev.target.igo) != owner:
                 return [ev.target]
         return []
+
+    @staticmethod
+    def _owners_of_their(trig: Token, actors: DocActors) -> list[Token]:
+        """For "their" before a meeting noun: the subject of the clause that tells it and the one
+        that clause acts on ("Scholz urged Putin to withdraw during their phone call": Scholz and
+        Putin, not the troops of the infinitive). Climbs from the infinitive to the verb that has the
+        object; empty unless both are actors of different sides."""
+        verb = args.clause_verb(trig)
+        for _ in range(3):
+            if verb is None or verb.dep_ != "xcomp" or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
+                break
+            verb = verb.head
+        if verb is None:
+            return []
+        subjects = [s for s in args.verb_subjects(verb) if located_actors(actors.actors_for(s))]
+        others = [o for o in args.children(verb, "dobj", "dative") + [o for _, o in args.prep_objects(verb, ("with", "to"))]
+                  if located_actors(actors.actors_for(o))]
+        if not subjects or not others:
+            return []
+        a, b = located_actors(actors.actors_for(subjects[0]))[0][0], located_actors(actors.actors_for(others[0]))[0][0]
+        return [subjects[0], others[0]] if (a.country, a.igo) != (b.country, b.igo) else []
 
     @staticmethod
     def _clause_participants(trig: Token, actors: DocActors) -> list[tuple[Actor, bool]]:

@@ -14,7 +14,7 @@ from redline.errors import RedlineError
 from redline.events.codebook import codebook
 
 KEYS = {"id", "code", "verb", "noun", "adj", "prep", "object", "xcomp", "target", "symmetric", "target_kind",
-        "note"}
+        "source_sector", "note"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +31,13 @@ class Pattern:
     symmetric: bool
     order: int
     target_kind: str | None = None        # "person": fires only on an object naming a person
+    source_sector: tuple[str, ...] = ()   # fires only when the subject is an actor of one of these
+                                          # sectors ("troops rolled into Kabul": MIL, REB, UAF)
 
     def score(self, object_words: int) -> float:
         """How specific a match is: constraints met, and a longer object phrase counts more."""
         score = (len(self.particles) + (1 if self.prep else 0) + (1 if self.xcomp else 0)
-                 + (1 if self.target_kind else 0))
+                 + (1 if self.target_kind else 0) + (1 if self.source_sector else 0))
         if self.objects:
             score += 1 + 0.5 * (object_words - 1)
         return score
@@ -80,7 +82,8 @@ class Lexicon:
             xcomp=tuple(str(x).lower() for x in as_list(entry.get("xcomp"))),
             target=tuple(str(x).lower() for x in as_list(entry.get("target"))),
             symmetric=bool(entry.get("symmetric")), order=self._order,
-            target_kind=(str(entry["target_kind"]) if entry.get("target_kind") else None))
+            target_kind=(str(entry["target_kind"]) if entry.get("target_kind") else None),
+            source_sector=tuple(str(x).upper() for x in as_list(entry.get("source_sector"))))
         old = self.by_id.get(pattern.id)
         if old is not None:   # a user's entry with the same id replaces the packaged one
             index_ = self.index(old.pos)

@@ -80,7 +80,8 @@ def assess(trigger: Token, forward: bool) -> Modality:
                 particle = c["denial_particles"].get(lemma)
                 if particle is None or any(ch.dep_ == "prt" and ch.lower_ == particle for ch in node.children):
                     m.negated, m.cue = True, m.cue or node.text
-            if lemma in c["epistemic"] and not forward:
+            if lemma in c["epistemic"] and (not forward or lemma in c["accusatory"]):
+                # "accusing them of seeking weapons": what one is accused of is not a stated appeal or intent
                 m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.text
             elif lemma in c["directive"] and node.pos_ in ("VERB", "NOUN"):
                 m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.text
@@ -88,6 +89,10 @@ def assess(trigger: Token, forward: bool) -> Modality:
                 m.hypothetical, m.volitional, m.cue = True, True, m.cue or node.text
         if negation_reaches and own_clause and _negated_here(node, c):
             m.negated, m.cue = True, m.cue or node.text
+        if own_clause and any(ch.dep_ == "conj" and ch.lemma_.lower() in c["ultimatum_verbs"] for ch in node.children) \
+                and any(ch.dep_ == "cc" and ch.lower_ == "or" for ch in node.children):
+            # "to disarm the militias or face measures": what an ultimatum demands is not yet done
+            m.hypothetical, m.conditional, m.cue = True, True, m.cue or "or"
         separate = not own_clause
         own_clause = True
         for ch in () if separate else node.children:
@@ -129,6 +134,13 @@ def assess(trigger: Token, forward: bool) -> Modality:
         if dep == "advcl" and any(ch.dep_ == "mark" and ch.lower_ not in c["conditional_marks"]
                                   for ch in node.children):
             break   # "appealed for help, hours after missiles struck": the strike is a fact of its own
+        if (dep in ("advcl", "xcomp") and node.head.lemma_.lower() in c["purpose_heads"]
+                and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in node.children)
+                and not any(ch.dep_ in ("mark", "nsubj", "nsubjpass") for ch in node.children)):
+            # "sailed south to retake the islands", "flew to Colombo to press for a truce": what the
+            # trip or the move is for, not yet done
+            m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.head.text
+            break
         if dep == "advcl" and not any(ch.dep_ == "mark" for ch in node.children) and not (
                 any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in node.children)
                 and node.head.lemma_.lower() in c["volitional"] | c["directive"]):
