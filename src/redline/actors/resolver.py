@@ -30,6 +30,8 @@ PLACE_ENTITIES = ("GPE", "LOC", "FAC")
 GROUP_NOUNS = {"group", "movement", "militia", "organisation", "organization", "faction"}
 # ... and to an international organisation ("the bloc", "the alliance", "the court").
 BODY_NOUNS = {"bloc", "alliance", "grouping", "agency", "court", "tribunal", "body", "union", "watchdog"}
+# Small words inside a person's name: "Arturo Rivera y Damas", "Ramos da Silva".
+NAME_PARTICLES = {"y", "e", "de", "da", "das", "do", "dos", "del", "della", "di", "van", "von", "der", "ter"}
 # Dependencies that keep a modifier inside its head's noun phrase.
 NP_MODIFIERS = {"compound", "amod", "flat", "nmod", "nn", "appos"}
 # Prepositions that name who a sector word belongs to: "leaders of Russia", "officials from Kyiv".
@@ -148,36 +150,111 @@ class DocActors:
                                      or texts[start] in self.words["compass_words"]):
                 continue
             city = gazetteer.lookup(doc[start:end].text)
+            if city is not None and not sure and self._name_not_place(start, end, city):
+                continue
             if city is not None and (sure or city.population >= BIG_CITY or self._in_place_slot(doc[end - 1])):
                 self._add_match(Match(start, end, [Ref("place", country=city.country, phrase=city.name)]))
+        self._find_vessels()
         # People spaCy recognises but the knowledge base does not know. A known surname inside a
         # longer unknown name is somebody else ("Mehmet Cagatay Guler" is not Yasar Guler).
+        honorifics = self.words["honorifics"]
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            inner = {id(self.by_token[k]): self.by_token[k] for k in range(ent.start, ent.end) if k in self.by_token}
-            given = ent[0].lower_
-            if inner and all(m.kinds == {"person"} and m.start > ent.start and m.end <= ent.end
-                             and not any(r.person and r.person.split()[0].lower() == given for r in m.refs)
-                             for m in inner.values()) and given not in self.words["honorifics"]:
+            # titles before the name are not part of it: "Gen." of "Gen. Fidel Ramos", the
+            # "Archbishop" of "Archbishop Arturo Rivera"
+            first = ent.start
+            while first < ent.end - 1 and (
+                    doc[first].lower_.rstrip(".") in honorifics
+                    or (first in self.by_token and self.by_token[first].kinds == {"sector"}
+                        and self.by_token[first].end < ent.end)):
+                first = self.by_token[first].end if first in self.by_token else first + 1
+            inner = {id(self.by_token[k]): self.by_token[k] for k in range(first, ent.end) if k in self.by_token}
+            given = doc[first].lower_
+            if inner and all(m.kinds == {"person"} and m.end <= ent.end and (
+                    (m.start > first and not any(r.person and r.person.split()[0].lower() == given
+                                                 for r in m.refs))
+                    or self._first_name_only(m, ent.end))
+                    for m in inner.values()) and given not in honorifics:
+                # a known surname inside a longer unknown name is somebody else ("Mehmet Cagatay
+                # Guler" is not Yasar Guler), and so is a known first name before another
+                # surname ("Fidel E. Ramos" is not Fidel Castro)
                 for m in inner.values():
                     self.matches.remove(m)
                     for k in range(m.start, m.end):
                         del self.by_token[k]
-            if any(k in self.by_token for k in range(ent.start, ent.end)):
+            if any(k in self.by_token for k in range(first, ent.end)):
                 continue
-            if len(ent) == 1 and not ent[0].is_title:
+            if ent.end - first == 1 and not doc[first].is_title:
                 continue
             if self._names_settlement(ent.root):
                 continue    # "the town of Avdiivka" is no person
-            start = ent.start    # spaCy sometimes leaves a first name out of the entity
-            while (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
+            start = first    # spaCy sometimes leaves a first name out of the entity
+            while (start == ent.start and start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
                    and start - 1 not in self.by_token and doc[start - 1].ent_type_ in ("", "PERSON")
-                   and doc[start - 1].lower_.rstrip(".") not in self.words["honorifics"]):
+                   and doc[start - 1].lower_.rstrip(".") not in honorifics):
                 start -= 1
-            span = doc[start:ent.end]
-            self._add_match(Match(start, ent.end, [Ref("person")], person_name=span.text))
+            end = ent.end      # ... or the part after a particle: "Arturo Rivera y Damas"
+            while (end + 1 < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end + 1].pos_ == "PROPN"
+                   and doc[end + 1].is_title and doc[end + 1].ent_type_ in ("", "PERSON")
+                   and end not in self.by_token and end + 1 not in self.by_token):
+                end += 2
+            span = doc[start:end]
+            self._add_match(Match(start, end, [Ref("person")], person_name=span.text))
         self.matches.sort(key=lambda m: m.start)
+
+    def _first_name_only(self, m: Match, ent_end: int) -> bool:
+        """A one-word alias opening a longer name spaCy found, followed by more of that name:
+        a first name the known person shares ("Fidel" of "Fidel E. Ramos")."""
+        doc = self.doc
+        return (m.end - m.start == 1 and m.end < ent_end
+                and any(doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].is_alpha
+                        for k in range(m.end, ent_end)))
+
+    def _name_not_place(self, start: int, end: int, city) -> bool:
+        """A word spaCy takes for part of a person's name is no town unless its slot says so:
+        "Damas" of "Archbishop Arturo Rivera y Damas" is not Damascus; nor is a name that is only
+        another name of a town in a state the sentence does not name, while it names places in
+        another ("Sabra" in "the Sabra and Shatila camps in west Beirut" is no Sabratah, Libya)."""
+        doc = self.doc
+        t = doc[end - 1]
+        if t.ent_type_ != "PERSON" or self._in_place_slot(t):
+            return False
+        if gazetteer.name_key(city.name) != gazetteer.name_key(doc[start:end].text):
+            sent = self.sentence_of(t)
+            named = {r.country for m in self.matches if sent.start <= m.start < sent.end
+                     for r in m.refs[:1] if r.kind in ("country", "capital", "place") and r.country}
+            if named and city.country not in named:
+                return True
+        linked = [c for c in t.children if c.dep_ in ("compound", "flat")]
+        if t.dep_ in ("compound", "flat"):
+            linked.append(t.head)
+        if any(x.ent_type_ == "PERSON" and x.pos_ == "PROPN" and not start <= x.i < end for x in linked):
+            return True
+        return start >= 2 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 2].ent_type_ == "PERSON"
+
+    def _find_vessels(self) -> None:
+        """A warship named after a place is of that place's state: "the battleship New Jersey",
+        "the destroyer Sheffield"."""
+        vessels = self.words.get("vessel_nouns") or []
+        if not vessels:
+            return
+        doc = self.doc
+        for m in list(self.matches):
+            if m.refs[0].kind != "sector" or m.refs[0].phrase.lower() not in vessels:
+                continue
+            head = self._match_head(m)
+            for c in head.children:
+                if c.dep_ != "appos" or c.i in self.by_token or c.pos_ != "PROPN":
+                    continue
+                lo = min(k.i for k in c.subtree if k.dep_ in ("compound", "flat") or k.i == c.i)
+                if any(k in self.by_token for k in range(lo, c.i + 1)):
+                    continue
+                places = [p for p in gazetteer.load().lookup(doc[lo:c.i + 1].text)
+                          if p.country and p.feature in ("city", "admin1")]
+                if places:
+                    self._add_match(Match(lo, c.i + 1, [Ref("place", country=places[0].country,
+                                                              phrase=places[0].name)]))
 
     def _find_halves(self) -> None:
         """"the North", "the South" standing alone name a half of a divided country the document
@@ -287,6 +364,8 @@ class DocActors:
         organ = head.lemma_.lower() in self.words["organ_nouns"]
         owned = head_is_actor or organ or head.pos_ == "PROPN" or any(
             c.i in self.by_token for c in head.children if c.dep_ in ("compound", "amod"))
+        leaders = self.words.get("leader_nouns") or ()
+        led: list[Token] = []      # "the head of the OSCE mission": the organisation led
         while stack:
             t = stack.pop()
             for c in t.children:
@@ -298,6 +377,15 @@ class DocActors:
                         continue
                     out.append(c)
                     stack.append(c)
+                elif dep == "prep" and c.lower_ == "of" and t.lemma_.lower() in leaders and t.i not in self.by_token:
+                    for p in c.children:
+                        if p.dep_ != "pobj":
+                            continue
+                        named = [k for k in [p] + [x for x in p.children if x.dep_ in ("compound", "amod", "nmod")]
+                                 if any(r.kind == "igo" for r in self._refs_at(k)[:1])]
+                        if named:
+                            led.append(t)
+                            out.extend(named)
                 elif (dep == "prep" and (head_is_actor or organ) and c.lower_ in OWNER_PREPS and t is head
                       and not (person_head and c.lower_ == "in")):
                     for p in c.children:
@@ -314,6 +402,11 @@ class DocActors:
                             stack.append(p)
                             # "the foreign ministers of Saudi Arabia and Iran": both own the phrase
                             out.extend(k for k in p.conjuncts if k.i in self.by_token)
+        if led:
+            # the head of an organisation's body speaks for it, whatever their own nationality
+            # ("the American head of the OSCE verification mission")
+            out = [k for k in out if not (k.head in led and k.dep_ in ("amod", "compound")
+                                          and any(r.kind in ("adjective", "country") for r in self._refs_at(k)[:1]))]
         return out
 
     def _refs_at(self, token: Token) -> list[Ref]:
@@ -343,6 +436,8 @@ class DocActors:
         name = None
         kind = ""
         person_country = person_igo = None
+        people_markers = self.words.get("people_markers") or ()
+        ethnic = False
         for m in matches:
             for r in self._people_first_meant(m.refs):
                 if r.kind in ("person", "group"):
@@ -366,6 +461,9 @@ class DocActors:
                     if r.role_kinds and not role_phrase:
                         role_phrase = r.phrase
                 else:
+                    if r.kind == "adjective" and m.start > 0 and self.lowers[m.start - 1] in people_markers:
+                        ethnic = True      # "ethnic Albanian villagers": a people, not the state
+                        break
                     owner = (r.country, r.igo)
                     if owner not in owners and (r.country or r.igo):
                         owners.append(owner)
@@ -386,6 +484,8 @@ class DocActors:
             sectors = [x for x in sectors if x != "ELI"]
         if person_country or person_igo:
             owners = [(person_country, person_igo)] + [o for o in owners if o != (person_country, person_igo)]
+        if ethnic and not sectors and not name:
+            sectors.append("CVL")     # "ethnic Albanians": civilians of the place they live in
         if not owners and not sectors and not name:
             return []
         # Coordinated owners inside one phrase ("US and EU sanctions") are separate actors.
@@ -521,6 +621,10 @@ class DocActors:
             if said:      # "Russia and China said they shared ...": the speakers
                 out.extend((a, True) for a in said)
                 continue
+            near = self._clause_antecedent(t)
+            if near is not None:   # "troops opened fire on students as they marched": the students
+                out.append((near, True))
+                continue
             ref = self.refer_back(t)
             if ref is not None:
                 out.append((ref, True))
@@ -544,6 +648,28 @@ class DocActors:
                 return []
             out.append(found[0])
         return out
+
+    def _clause_antecedent(self, token: Token) -> Actor | None:
+        """A plural pronoun subject of a clause opened by "as", "while", "when" ... after a main
+        clause that names plural actors after its subject: the nearest of them ("troops opened
+        fire on students as they marched" -> the students). A main clause with nothing after its
+        subject leaves the pronoun to the usual reference back."""
+        if token.lower_ not in self.words["plural_pronouns"] or token.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        clause = token.head
+        marks = self.words.get("adverbial_marks") or ()
+        if clause.dep_ != "advcl" or clause.head.i == clause.i or not any(
+                c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
+            return None
+        main = clause.head
+        subjects = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
+        lo = max([s.right_edge.i for s in subjects] + [main.i])
+        hi = clause.left_edge.i
+        for i, actor in reversed(self._timeline):
+            if lo < i < hi and self.doc[i].tag_ in ("NNS", "NNPS") and actor.kind != "person":
+                return Actor(token.text, actor.code, actor.country, actor.igo, list(actor.sectors),
+                             actor.name, actor.kind)
+        return None
 
     def pair_back(self, token: Token) -> list[Actor]:
         """"both sides", "the two countries", "the three governments": the last parties named,
@@ -582,6 +708,14 @@ class DocActors:
                     or not any(c.lower_ == "the" for c in token.children)):
                 filled.append(a)
                 continue
+            if token.lemma_.lower() in self.words.get("body_nouns", BODY_NOUNS):
+                # "the court's jurisdiction" after "the World Court": the organisation named
+                sector = a.sectors[0]
+                org = self._previous(token, lambda x, s=sector: x.kind == "organisation" and bool(x.igo)
+                                     and s in x.sectors)
+                if org is not None:
+                    filled.append(Actor(a.text, org.code, None, org.igo, list(org.sectors), None, "organisation"))
+                    continue
             if match.refs[0].role_kinds:   # "the president": the office-holder just named
                 sector = a.sectors[0]
                 person = self._previous(token, lambda x, s=sector: x.kind == "person" and s in x.sectors)
@@ -624,8 +758,11 @@ class DocActors:
         elif token.lemma_.lower() in w["state_nouns"] and any(c.lower_ == "the" for c in token.children) and not any(
                 c.dep_ == "prep" and c.lower_ == "of" and any(p.i in self.by_token for p in c.children)
                 for c in token.children):
-            # "the country" refers back; "the state of Palestine" names its own
-            prev = self._previous(token, lambda a: bool(a.country) and a.kind != "person")
+            # "the country" refers back; "the state of Palestine" names its own. A state named
+            # as such comes before one only qualifying others' organs ("Syria said Israeli
+            # warplanes dropped munitions in the northeast of the country": Syria)
+            prev = (self._previous(token, lambda a: bool(a.country) and a.kind == "state" and not a.sectors)
+                    or self._previous(token, lambda a: bool(a.country) and a.kind != "person"))
             if prev is not None:
                 prev = Actor(prev.country, prev.country, prev.country, None, [], None, "state")
         else:
