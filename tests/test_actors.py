@@ -385,3 +385,8 @@ def test_the_country_is_a_state_named_as_such_before_one_qualifying_others_force
     r = actors_of(nlp, "Syria said Israeli warplanes had dropped bombs in the north of the country.", "2019-09-01")
     country = next(t for t in r.doc if t.text == "country")
     assert r.actors_for(country)[0][0].country == "SYR"
+
+
+def test_a_town_name_shared_across_states_is_the_one_in_a_state_the_text_names(nlp):
+    r = actors_of(nlp, "Russian warplanes bombed the Black Sea port of Poti, Georgian officials said.", "2008-08-09")
+    assert mention(r, "Poti").country == "GEO"

@@ -143,13 +143,16 @@ class DocActors:
             if "person" in m.kinds:
                 for k in range(m.start, m.end):
                     name_words.setdefault(texts[k], k)
+        # a town's name shared by towns in several states is the one in a state the text names
+        named = frozenset(r.country for m in self.matches for r in m.refs[:1]
+                          if r.country and r.kind in ("country", "adjective", "capital", "metonym"))
         for start, end, sure in self._place_candidates():
             if any(k in self.by_token for k in range(start, end)):
                 continue
             if end - start == 1 and (name_words.get(texts[start], start) < start
                                      or texts[start] in self.words["compass_words"]):
                 continue
-            city = gazetteer.lookup(doc[start:end].text)
+            city = gazetteer.lookup(doc[start:end].text, named)
             if city is not None and not sure and self._name_not_place(start, end, city):
                 continue
             if city is not None and (sure or city.population >= BIG_CITY or self._in_place_slot(doc[end - 1])):

@@ -288,7 +288,7 @@ def cities_by_name() -> dict[str, City]:
     """Lowercased name or alternate name -> the most prominent city of that name, its country
     counted for the sovereign state (`data/territories.yaml`)."""
     gaz = load()
-    sovereign = load_yaml(data_path("territories.yaml")) or {}
+    sovereign = _sovereign()
     primary: dict[str, City] = {}
     alternate: dict[str, City] = {}
     for key, places in gaz.by_name.items():
@@ -305,5 +305,28 @@ def cities_by_name() -> dict[str, City]:
     return {**alternate, **primary}
 
 
-def lookup(name: str) -> City | None:
-    return cities_by_name().get(name_key(name))
+def lookup(name: str, prefer: frozenset[str] = frozenset()) -> City | None:
+    """The city a name concerns: the most prominent one of that name, or, when some lie in the
+    states of `prefer` (those the text names), the most prominent of those ("the Black Sea port
+    of Poti" in a story about Georgia is not Poti in Brazil)."""
+    key = name_key(name)
+    city = cities_by_name().get(key)
+    if city is None or not prefer or city.country in prefer:
+        return city
+    return _cities_in(key, prefer) or city
+
+
+def _cities_in(key: str, states: frozenset[str]) -> City | None:
+    sovereign = _sovereign()
+    best = None
+    for place in load().by_name.get(key, []):
+        country = sovereign.get(place.country, place.country)
+        if place.feature == "city" and country in states and (best is None or place.population > best.population):
+            best = City(place.geonames_id, place.name, country, place.admin1 or "", place.lat, place.lon,
+                        place.population)
+    return best
+
+
+@lru_cache(maxsize=1)
+def _sovereign() -> dict[str, str]:
+    return load_yaml(data_path("territories.yaml")) or {}
