@@ -390,3 +390,8 @@ def test_the_country_is_a_state_named_as_such_before_one_qualifying_others_force
 def test_a_town_name_shared_across_states_is_the_one_in_a_state_the_text_names(nlp):
     r = actors_of(nlp, "Russian warplanes bombed the Black Sea port of Poti, Georgian officials said.", "2008-08-09")
     assert mention(r, "Poti").country == "GEO"
+
+
+def test_a_sea_or_gulf_of_no_state_names_no_one(nlp):
+    r = actors_of(nlp, "Somali pirates seized a German cargo ship in the Gulf of Aden on Saturday.", "2009-04-10")
+    assert {m.actor.country for m in r.mentions} == {"SOM", "DEU"}

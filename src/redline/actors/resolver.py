@@ -107,6 +107,10 @@ class DocActors:
         # ("Dar" of Dar es Salaam, "Lincoln" of Abraham Lincoln Airport)
         place_of = {k: (e.start, e.end) for e in doc.ents if e.label_ in PLACE_ENTITIES and len(e) > 1
                     for k in range(e.start, e.end)}
+        # ... and a sea or a gulf that belongs to no state names no one: "the Gulf of Aden" is
+        # not Yemen's government, "the Sea of Japan" not Japan
+        stateless = {k for e in doc.ents if e.label_ in PLACE_ENTITIES and len(e) > 1 and _stateless(e)
+                     for k in range(e.start, e.end)}
         phrases, longest = kb.phrases, kb.longest_from
         n = len(doc)
         i = 0
@@ -121,7 +125,7 @@ class DocActors:
                 if refs and i > 0 and texts[i - 1] == "-" and not doc[i - 1].whitespace_:
                     refs = [r for r in refs if r.kind != "sector"]   # "Director-General" is no general
                 if refs and i in place_of and place_of[i][1] - place_of[i][0] > length:
-                    refs = [r for r in refs if r.kind not in ("person", "group")]
+                    refs = [] if i in stateless else [r for r in refs if r.kind not in ("person", "group")]
                 if refs:
                     refs = [r for r in refs if self._case_ok(r, texts[i:i + length])
                             and (r.until is None or (self.date is not None and self.date < r.until))]
@@ -803,6 +807,13 @@ class DocActors:
 
 
 INDEFINITE = {"a", "an", "another", "one"}
+
+
+def _stateless(entity: Span) -> bool:
+    """Whether a place name spaCy found names only places of no state (seas, gulfs, straits)."""
+    text = entity.text[4:] if entity[0].lower_ == "the" else entity.text
+    places = gazetteer.load().lookup(text)
+    return bool(places) and all(p.country is None for p in places)
 
 
 def _indefinite(head: Token) -> bool:
