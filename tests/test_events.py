@@ -285,3 +285,13 @@ def test_what_an_accusation_says_was_sought_is_no_appeal(code):
     got = dyads(code("Washington accused Tehran on Monday of seeking nuclear weapons and missiles from North "
                      "Korea.", "2003-06-02"))
     assert ("USA", "IRN", "11") in got and not any(r == "02" for _, _, r in got)
+
+
+def test_reaction_to_a_deed_no_pattern_codes_answers_the_main_clause_before_it(code):
+    # the enrichment and the adoption are no events between two, but the reactions answer their doers
+    got = dyads(code("Iran announced on Sunday that it had begun enriching uranium to 60 percent purity, and France "
+                     "condemned the step as a dangerous escalation.", "2021-04-18"))
+    assert ("FRA", "IRN", "11") in got
+    got = dyads(code("The General Assembly adopted a resolution on Thursday declaring the embassy move null and void, "
+                     "and Israel rejected the resolution as absurd.", "2017-12-22"))
+    assert ("ISR", "UNGA", "12") in got

@@ -829,7 +829,10 @@ class EventCoder:
                 and not e.negated and not e.hypothetical and e.source.code not in own
                 and (e.source.country or e.source.igo)]
         if not told:
-            return []
+            # "North Korea said it had carried out a nuclear test, and Japan condemned the test",
+            # "the Council authorised force, and Baghdad rejected the resolution": a deed the lexicon
+            # codes as no event between two is still the deed of the main clause told before
+            return self._main_clause_doers(f.trigger, actors, sources)
         last = told[-1].trigger.start
         out, seen = [], set()
         for e in told:
@@ -838,6 +841,29 @@ class EventCoder:
                 seen.add(key)
                 out.append((e.source, True))
         return out
+
+    @staticmethod
+    def _main_clause_doers(trig: Token, actors: DocActors, sources) -> list[tuple[Actor, bool]]:
+        """The subject of the latest main clause told before the reaction's own, in the same
+        sentence ("X did ..., and Y condemned the deed"): the root and the clauses joined to it by
+        "and", not what those clauses report, when it is a located actor other than the source."""
+        clause = trig
+        for _ in range(8):     # up to the clause that hangs on the root (or is the root)
+            if clause.dep_ == "ROOT" or clause.head.i == clause.i or (
+                    clause.dep_ == "conj" and clause.head.dep_ == "ROOT" and clause.pos_ in ("VERB", "AUX")):
+                break
+            clause = clause.head
+        root = clause if clause.dep_ == "ROOT" else clause.head
+        if clause.i == root.i:
+            return []          # the reaction is the main clause: nothing told before it at that level
+        mains = [root] + [c for c in root.conjuncts if c.pos_ in ("VERB", "AUX")]
+        own = {(a.country, a.igo) for a, _ in sources}
+        for verb in sorted((v for v in mains if v.i < clause.i), key=lambda v: -v.i):
+            for s in args.verb_subjects(verb):
+                got = [x for x in located_actors(actors.actors_for(s)) if (x[0].country, x[0].igo) not in own]
+                if got:
+                    return [(a, True) for a, _ in got]
+        return []
 
     def _names_an_unknown_target(self, f: Firing, actors: DocActors) -> bool:
         """Whether a target slot of the pattern holds a noun that is no actor ("called on its
