@@ -295,3 +295,10 @@ def test_reaction_to_a_deed_no_pattern_codes_answers_the_main_clause_before_it(c
     got = dyads(code("The General Assembly adopted a resolution on Thursday declaring the embassy move null and void, "
                      "and Israel rejected the resolution as absurd.", "2017-12-22"))
     assert ("ISR", "UNGA", "12") in got
+
+
+def test_a_release_asked_for_after_a_capture_is_asked_of_the_captors(code):
+    doc = code("Syrian soldiers detained two Jordanian truck drivers at the border on Monday, and Amman "
+               "demanded their immediate release.", "2012-06-04")
+    asks = [e for e in doc.events if e.cameo_root == "10"]
+    assert asks and all(e.source.country == "JOR" and e.target.country == "SYR" for e in asks)

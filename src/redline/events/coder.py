@@ -81,6 +81,10 @@ TRUCE_CODES = ("087", "0356")
 PRESS_SECTORS = {"MED"}
 # Threats and intents whose complement is the deed threatened or promised: the deed is not coded again.
 STATED_ROOTS = {"03", "13"}
+# Captures (arrests, abductions, seizures of people), and the releases asked for after them:
+# asked of the captors.
+CAPTURE_CODES = ("173", "181", "1711")
+RELEASE_ASKS = {"0253", "1053"}
 # Denials answer whoever accused the source.
 DENIAL_CODES = {"016"}
 # Apologies and regret for one's own deed go to whom it harmed.
@@ -391,6 +395,7 @@ class EventCoder:
         events = self._protest_demands(sorted(best.values(), key=lambda e: e.trigger.start), firings)
         events = self._consequences(events, firings)
         events = self._without_stated_deeds(events, firings, actors)
+        events = self._release_asked_of_captors(events)
         # An event named only as the background of another ("signed a treaty during Putin's
         # visit") is not coded beside it.
         # Contacts are the exception: "said after talks with X", "during their phone call",
@@ -436,6 +441,28 @@ class EventCoder:
                 if (e.target.country, e.target.igo) not in named:
                     continue
             out.append(e)
+        return out
+
+    @staticmethod
+    def _release_asked_of_captors(events: list[Event]) -> list[Event]:
+        """"Iranian guards seized 15 British sailors, and Blair demanded their release": a release
+        asked for after a capture the sentence has told is asked of the captors, not of the
+        captives' state ("their" are the sailors)."""
+        captures = [e for e in events if e.cameo.startswith(CAPTURE_CODES) and e.source and e.target
+                    and not e.negated and e.source.country != e.target.country]
+        if not captures:
+            return events
+        out, seen = [], set()
+        for e in events:
+            c = next((c for c in reversed(captures) if c.trigger.start < e.trigger.start), None)
+            if (c is not None and e.cameo in RELEASE_ASKS and e.target and e.source
+                    and (e.target.country, e.target.igo) == (c.target.country, c.target.igo)
+                    and (c.source.country, c.source.igo) != (e.source.country, e.source.igo)):
+                e = replace(e, target=c.source)
+            key = (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo)
+            if key not in seen:
+                seen.add(key)
+                out.append(e)
         return out
 
     def _ultimatums(self, sent: Span, firings: list[Firing]) -> list[Firing]:
@@ -714,6 +741,13 @@ class EventCoder:
             return sources, "tree"
         # what the sentence itself has told: a guess across sentences costs more than it finds
         told = [e for e in earlier if sent.start_char <= e.trigger.start < sent.end_char]
+        if code in RELEASE_ASKS:
+            # "soldiers detained two Jordanian drivers, and Amman demanded their release": of the captors
+            own = {(a.country, a.igo) for a, _ in sources}
+            captors = [e.source for e in told if e.cameo.startswith(CAPTURE_CODES) and e.source
+                       and (e.source.country or e.source.igo) and (e.source.country, e.source.igo) not in own]
+            if captors:
+                return [(captors[-1], True)], "context"
         if code in APOLOGY_CODES:
             # "an Iraqi jet fired missiles into a US frigate, and Baghdad apologized": to whom its own deed harmed
             harmed = self._context_target(sources[0][0], told, reactive=False)
