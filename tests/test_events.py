@@ -302,3 +302,11 @@ def test_a_release_asked_for_after_a_capture_is_asked_of_the_captors(code):
                "demanded their immediate release.", "2012-06-04")
     asks = [e for e in doc.events if e.cameo_root == "10"]
     assert asks and all(e.source.country == "JOR" and e.target.country == "SYR" for e in asks)
+
+
+def test_a_town_of_its_own_that_a_states_forces_strike_is_the_target(code):
+    got = dyads(code("Syrian troops shelled the city of Homs on Friday.", "2012-02-10"))
+    assert ("SYR", "SYR", "19") in got
+    # the place an area is "of", not who declared it
+    got = dyads(code("Turkish troops shelled the U.N.-declared safe zone of Homs on Friday.", "2012-02-10"))
+    assert ("TUR", "SYR", "19") in got and not any(t == "UN" for _, t, _ in got)

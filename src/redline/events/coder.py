@@ -1298,7 +1298,10 @@ class EventCoder:
                                       a.igo, list(got[0][0].sectors), a.name, a.kind), r) for a, r in inner]
                 # "near its border", "into its territory": the source itself is no target
                 src_codes = {a.code for a in src_actors}
-                got = [x for x in got if (x[0].sectors or x[0].name or (x[0].country, x[0].igo) not in own)
+                # ... but a town of its own that it strikes is ("Syrian troops shelled the city of Homs")
+                hit_home = p.code[:2] in ("18", "19", "20")
+                got = [x for x in got if (x[0].sectors or x[0].name or (x[0].country, x[0].igo) not in own
+                                          or (hit_home and x[0].kind == "place"))
                        and (x[0].code, x[0].text) not in said
                        and not (x[1] and x[0].code in src_codes)   # "suspended their blockade"
                        and (x[0].country or x[0].igo or x[0].kind != "person")]   # no one to code
@@ -1409,6 +1412,13 @@ class EventCoder:
                 got = actors.actors_for(o)
                 if got:
                     return got
+        place_noun = token.lemma_.lower() in actors.words["settlement_nouns"]
+        if place_noun:
+            # "the U.N.-declared safe area of Srebrenica": the place named, not who declared it
+            for _, o in args.prep_objects(token, ("of",)):
+                got = located_actors(actors.actors_for(o))
+                if got:
+                    return got
         unlocated: list[tuple[Actor, bool]] = []    # "the family home of a Palestinian militant"
         for c in token.children:
             if c.dep_ in ("poss", "compound", "amod") and not actors.is_place_modifier(c):
@@ -1417,7 +1427,7 @@ class EventCoder:
                     unlocated = unlocated or got
                 elif got:
                     return got
-            if c.dep_ in ("acl", "amod") and c.pos_ == "VERB":
+            if c.dep_ in ("acl", "amod") and c.pos_ == "VERB" and not place_noun:
                 # "a proposal put forward by Egypt", "a US-drafted resolution", "Russian-backed
                 # forces", "a ship linked to Israel"
                 for d in c.children:
