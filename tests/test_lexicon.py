@@ -46,3 +46,46 @@ def test_yaml_yes_no_words_are_caught(tmp_path):
     with pytest.raises(RedlineError) as e:
         Lexicon().add_file(f)
     assert "quote words" in str(e.value)
+
+
+# Wire-desk idioms added in the dev_codebook2 round: each is a variant of the phrasing in the
+# dev set, not the dev sentence itself (sentences written by the team).
+IDIOMS = [
+    ("Pakistan held out little hope for a deal with India.", ("PAK", "IND", "012")),
+    ("Egypt saw little chance of a deal with Israel.", ("EGY", "ISR", "012")),
+    ("Syria denied any involvement in the killing of a Lebanese politician.", ("SYR", "LBN", "016")),
+    ("The French and German leaders saw eye to eye on the need for a single currency.", ("FRA", "DEU", "019")),
+    ("Chinese President Jiang Zemin played host to Russian President Boris Yeltsin in Beijing.", ("CHN", "RUS", "043")),
+    ("The United States threw its full weight behind the Iraqi government.", ("USA", "IRQ", "051")),
+    ("Moscow came to the defence of Belgrade at the Security Council.", ("RUS", "SRB", "052")),
+    ("France lobbied on behalf of Lebanon at the UN.", ("FRA", "LBN", "053")),
+    ("Turkey and Greece buried the hatchet.", ("GRC", "TUR", "050")),
+    ("Russia and Georgia patched up their differences.", ("RUS", "GEO", "050")),
+    ("Iran began pumping gas to Turkey.", ("IRN", "TUR", "061")),
+    ("Russia resumed gas supplies to Ukraine.", ("RUS", "UKR", "061")),
+    ("Colombia handed over a drug kingpin to the United States.", ("COL", "USA", "063")),
+    ("Jordanian intelligence tipped off the Americans about the hideout.", ("JOR", "USA", "064")),
+    ("Britain dispatched food and medicine to flood-hit Mozambique.", ("GBR", "MOZ", "073")),
+    ("Nigeria deployed a battalion of peacekeepers to Liberia.", ("NGA", "LBR", "074")),
+    ("Egypt lifted the ban on opposition parties.", ("EGY", "EGY", "0812")),
+    ("Jordan eased restrictions on the press.", ("JOR", "JOR", "0811")),
+    ("Syria opened its doors to UN inspectors.", ("SYR", "UN", "0862")),
+    ("Washington took Tokyo to task over its trade surplus.", ("USA", "JPN", "111")),
+    ("Indonesia poured riot police into Jakarta.", ("IDN", "IDN", "153")),
+    ("Turkish riot police fanned out across Istanbul.", ("TUR", "TUR", "153")),
+    ("The Palestinian delegation stormed out of the talks with Israel.", ("PSE", "ISR", "164")),
+    ("Iraq ordered the UN inspectors out.", ("IRQ", "UN", "1662")),
+    ("Indian authorities slapped a curfew on Srinagar.", ("IND", "IND", "1723")),
+    ("Iran impounded a British oil tanker.", ("IRN", "GBR", "1711")),
+    ("Gunmen ambushed the motorcade of the Somali president.", ("SOM", "SOM", "185")),
+    ("Serb forces herded villagers out of their homes in Kosovo.", ("SRB", "SRB", "201")),
+    ("Militiamen butchered dozens of villagers in Congo.", ("COD", "COD", "202")),
+]
+
+
+@pytest.mark.parametrize("text,event", IDIOMS, ids=[e[2] + ":" + t[:30] for t, e in IDIOMS])
+def test_wire_idioms_code_right(code, text, event):
+    def who(a):
+        return (a.country or a.igo or a.code) if a else None
+    got = {(who(e.source), who(e.target), e.cameo) for e in code(text, "2000-01-01").events}
+    assert event in got, got
