@@ -395,3 +395,33 @@ def test_a_town_name_shared_across_states_is_the_one_in_a_state_the_text_names(n
 def test_a_sea_or_gulf_of_no_state_names_no_one(nlp):
     r = actors_of(nlp, "Somali pirates seized a German cargo ship in the Gulf of Aden on Saturday.", "2009-04-10")
     assert {m.actor.country for m in r.mentions} == {"SOM", "DEU"}
+
+
+def test_a_region_the_ner_calls_a_place_is_of_its_one_state(nlp):
+    r = actors_of(nlp, "Rebels ambushed an aid convoy in Darfur as gunboats patrolled the northern Gulf.", "2004-06-01")
+    assert {m.actor.country for m in r.mentions} - {None} == {"SDN"}   # "the northern Gulf" is no PNG province
+    r = actors_of(nlp, "Rebels ambushed a convoy in Chechnya on Sunday, officials said.", "2000-03-01")
+    assert mention(r, "Chechnya").country == "RUS"
+
+
+def test_the_un_human_rights_commission_in_lower_case(nlp):
+    r = actors_of(nlp, "The UN human rights commission condemned the killings in Kosovo.", "1999-04-01")
+    assert mention(r, "UN human rights commission").igo == "UNHRC"
+
+
+def test_a_patrol_is_a_military_unit(nlp):
+    r = actors_of(nlp, "Insurgents opened fire on a Dutch patrol near the border.", "2007-05-01")
+    assert mention(r, "patrol").code == "NLDMIL"
+
+
+def test_members_of_a_body_stand_for_it(nlp):
+    r = actors_of(nlp, "Syria barred British members of the UN observer mission from Homs.", "2012-05-01")
+    members = next(t for t in r.doc if t.text == "members")
+    assert r.actors_for(members)[0][0].igo == "UN"
+
+
+def test_a_tamil_tiger_fighter_and_the_aum_cult(nlp):
+    r = actors_of(nlp, "Tamil Tiger fighters overran an army camp near Jaffna.", "1996-07-18")
+    assert mention(r, "Tamil Tiger").country == "LKA"
+    r = actors_of(nlp, "Police raided the headquarters of the Aum Shinrikyo sect.", "1995-03-22")
+    assert mention(r, "Aum Shinrikyo").country == "JPN"

@@ -41,11 +41,13 @@ OWNER_PREPS = {"of", "from", "in"}
 # Nouns that count what follows: "dozens of warplanes" is about the warplanes.
 QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
                   "score", "scores", "number", "group", "batch", "wave", "series", "fleet", "column",
-                  "convoy", "contingent", "unit", "squadron", "pair", "couple", "handful", "flotilla"}
+                  "convoy", "contingent", "unit", "squadron", "pair", "couple", "handful", "flotilla",
+                  "member", "members"}
 
 
 def counted(token: Token) -> Token:
-    """The noun a quantity phrase is about ("hundreds of protesters" -> protesters)."""
+    """The noun a quantity phrase is about ("hundreds of protesters" -> protesters, "members of
+    the cult" -> the cult)."""
     if token.lower_ in QUANTITY_NOUNS or token.lemma_.lower() in QUANTITY_NOUNS or token.pos_ == "NUM":
         for c in token.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -82,6 +84,7 @@ class DocActors:
         self.words = coreference_words()
         self._sent_starts = [s.start for s in doc.sents]
         self.by_token: dict[int, Match] = {}
+        self._regions: set[int] = set()      # tokens naming a region, not a town
         self.matches: list[Match] = []
         self._cache: dict[int, list[Actor]] = {}
         self._find_matches()
@@ -157,6 +160,17 @@ class DocActors:
                                      or texts[start] in self.words["compass_words"]):
                 continue
             city = gazetteer.lookup(doc[start:end].text, named)
+            if city is None and sure:
+                # a region the NER calls a place ("in Darfur", "in Chechnya") is of its one state
+                # ("the northern Gulf" is no province of Papua New Guinea: a first-level region
+                # is a political division, which the NER calls a GPE, not a LOC like seas and gulfs,
+                # and its name is not written after "the")
+                division = doc[start].ent_type_ == "GPE" and lowers[start - 1:start] != ["the"]
+                region = _region_country(doc[start:end].text, named, division)
+                if region is not None:
+                    self._regions.update(range(start, end))
+                    self._add_match(Match(start, end, [Ref("place", country=region[0], phrase=region[1])]))
+                continue
             if city is not None and not sure and self._name_not_place(start, end, city):
                 continue
             if city is not None and (sure or city.population >= BIG_CITY or self._in_place_slot(doc[end - 1])):
@@ -401,8 +415,10 @@ class DocActors:
                         if p.dep_ == "pobj" and (p.i in self.by_token or any(
                                 k.i in self.by_token for k in p.children if k.dep_ in NP_MODIFIERS)):
                             # "police in Kharkiv": an unnamed actor is of the place it is in
+                            # (a town; a region only tells where the event is)
                             if c.lower_ == "in" and not any(
-                                    r.kind in ("country", "capital") or (r.kind == "place" and sector_head)
+                                    r.kind in ("country", "capital")
+                                    or (r.kind == "place" and sector_head and p.i not in self._regions)
                                     for r in self._refs_at(p)):
                                 continue
                             out.append(p)
@@ -814,6 +830,21 @@ def _stateless(entity: Span) -> bool:
     text = entity.text[4:] if entity[0].lower_ == "the" else entity.text
     places = gazetteer.load().lookup(text)
     return bool(places) and all(p.country is None for p in places)
+
+
+def _region_country(text: str, named: frozenset, division: bool = True) -> tuple[str, str] | None:
+    """The state of the region (province, first-level region or curated area) a name means, when
+    every region of that name lies in one state, or in only one of the states the text names.
+    Contested areas and those of no state name none; first-level regions only when `division`."""
+    places = [p for p in gazetteer.load().lookup(text) if p.feature not in ("city", "country")
+              and (division or p.feature != "admin1")]
+    if not places or any(p.contested or p.country is None for p in places):
+        return None
+    sovereign = gazetteer._sovereign()
+    states = {sovereign.get(p.country, p.country): p.name for p in places}
+    if len(states) > 1:
+        states = {c: n for c, n in states.items() if c in named}
+    return next(iter(states.items())) if len(states) == 1 else None
 
 
 def _indefinite(head: Token) -> bool:
