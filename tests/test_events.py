@@ -310,3 +310,51 @@ def test_a_town_of_its_own_that_a_states_forces_strike_is_the_target(code):
     # the place an area is "of", not who declared it
     got = dyads(code("Turkish troops shelled the U.N.-declared safe zone of Homs on Friday.", "2012-02-10"))
     assert ("TUR", "SYR", "19") in got and not any(t == "UN" for _, t, _ in got)
+
+
+def test_an_adverbial_participle_is_no_complement_of_a_refusal(code):
+    # what the refusing side did beside the refusal is not what it refused
+    doc = code("Syria refused the UN demand, withdrawing its envoy from Lebanon.", "2005-03-01")
+    refusals = [e for e in doc.events if e.cameo_root == "12"]
+    assert refusals and not any(e.cameo == "1246" for e in refusals)
+    doc = code("Israel refused Egypt's request, freeing only two prisoners.", "2005-03-01")
+    assert not any(e.cameo == "1243" for e in doc.events)
+
+
+def test_forces_put_on_alert_in_the_passive_are_their_states(code):
+    doc = code("Police were put on high alert in Cairo after the bombings.", "2005-07-24")
+    assert any(e.source.country == "EGY" and e.target.country == "EGY" and e.cameo == "151" for e in doc.events)
+    got = dyads(code("Soldiers were put on high alert in Seoul after North Korea fired missiles.", "2006-07-05"))
+    assert ("KOR", "PRK", "15") in got
+
+
+def test_stated_intent_to_expel_peacekeepers_and_warned_ban_are_threats(code, code_all):
+    doc = code("Sudan plans to expel the UN peacekeepers from Darfur.", "2006-09-01")
+    assert any(e.source.country == "SDN" and e.cameo == "136" for e in doc.events)
+    doc = code_all("Kenya's rulers warned they would ban the opposition party.", "1990-06-01")
+    assert any(e.cameo == "1322" and e.source.country == "KEN" for e in doc.events)
+    assert not any(e.cameo == "1722" for e in doc.events)
+
+
+def test_troops_offered_for_peacekeeping_are_an_intent_to_keep_the_peace(code):
+    doc = code("Italy offered to send 300 troops to strengthen the UN peacekeeping mission in Lebanon.", "2006-08-20")
+    codes = {e.cameo for e in doc.events if e.source.country == "ITA"}
+    assert "0334" in codes and "138" not in codes
+    # a deployment with no such purpose stays a show of force
+    assert ("RUS", "UKR", "15") in dyads(code("Russia sent troops to the Ukrainian border.", "2021-04-10"))
+
+
+def test_killing_a_head_of_state_is_an_assassination(code):
+    doc = code("Rebels shot dead the Burundian president near Bujumbura.", "1993-10-21")
+    assert any(e.cameo == "186" for e in doc.events)
+    doc = code("Gunmen shot dead the Iraqi vice president in Baghdad.", "2006-01-01")
+    assert doc.events and not any(e.cameo == "186" for e in doc.events)
+
+
+def test_targets_named_below_the_object_or_at_the_place(code):
+    got = dyads(code("The European Union lifted the arms embargo imposed on China.", "2005-01-01"))
+    assert any(t == "CHN" and r == "08" for _, t, r in got)
+    got = dyads(code("The World Bank earmarked $200 million in loans for the reconstruction of Kosovo.", "2000-01-01"))
+    assert any(t == "XKX" and r == "07" for _, t, r in got)
+    got = dyads(code("The Japanese prime minister laid a wreath at a war memorial in Nanjing.", "2010-01-01"))
+    assert ("JPN", "CHN", "01") in got

@@ -73,6 +73,8 @@ DISTINCT_ROOTS = {"17"}
 # De-escalation and its intents: one's own forces withdrawn or demobilised are what is moved, not a target
 # ("agreed to withdraw its troops from Transnistria").
 OWN_FORCES_CODES = ("087", "0356", "0873", "0874")
+# Symbolic acts (wreaths, gestures): with no one named, towards the country where they are done.
+SYMBOLIC_CODES = {"017"}
 # Retreats: with no one named as the target, from the other side the sentence names.
 RETREAT_CODES = ("0873", "0874")
 # Truces and promised de-escalation with no one named: towards where the fighting is.
@@ -91,6 +93,8 @@ DENIAL_CODES = {"016"}
 APOLOGY_CODES = {"055"}
 # Force posture: shown with one's own forces, towards someone else.
 POSTURE_ROOTS = {"15"}
+# Sectors of a state's forces, whose posture (alert, deployment) is their state's act.
+FORCE_SECTORS = {"MIL", "COP"}
 # Pronouns that stand for a deed just told: "called it a terrorist act".
 DEED_PRONOUNS = {"it", "this", "them", "they"}
 # Determiners of a noun that names something already told: "called the unrest treasonous".
@@ -105,6 +109,78 @@ ARMED_HEADS = {"tank", "armor", "armour", "column", "convoy", "unit", "warship",
 # The ultimatum found from "... or face ..." on the verb that sets it (EventCoder._ultimatums).
 ULTIMATUM = Pattern(id="13.or.face", code="139", pos="verb", lemma="face", particles=(), prep=None, objects=(),
                     xcomp=(), target=("dative", "dobj", "to", "on"), symmetric=False, order=0)
+
+
+# Killings of a head of state or government are assassinations (186): verbs that say the victim
+# died, or their phrasal forms ("shot dead", "gunned down").
+KILL_VERBS = {"kill", "murder", "slay", "assassinate"}
+KILL_PARTICLES = {"dead", "down"}
+LEADER_ROLES = ("head_of_state", "head_of_government")
+NOT_LEADER_WORDS = {"vice", "deputy", "vice-", "would-be"}
+
+
+@lru_cache(maxsize=1)
+def leader_titles() -> frozenset[tuple[str, ...]]:
+    """Titles of heads of state and government (data/roles.yaml), as lowercase word tuples."""
+    table = load_yaml(data_path("roles.yaml")) or {}
+    return frozenset(tuple(str(w).lower().split()) for k in LEADER_ROLES for w in table.get(k) or [])
+
+
+def names_leader(noun: Token) -> bool:
+    """"Serbian Prime Minister Zoran Djindjic", "Haiti's president", "Rabin, the prime minister": a
+    phrase whose title before the head, the head itself or an apposition is a head of state or
+    government (not a vice or deputy one)."""
+    spans = [[t for t in noun.doc[noun.left_edge.i:noun.i + 1] if not t.is_punct]]
+    spans += [[t for t in a.doc[a.left_edge.i:a.i + 1] if not t.is_punct] for a in noun.children if a.dep_ == "appos"]
+    titles = leader_titles()
+    longest = max((len(t) for t in titles), default=0)
+    for words in spans:
+        low = [t.lower_ for t in words]
+        for i in range(len(low)):
+            for n in range(1, longest + 1):
+                if tuple(low[i:i + n]) in titles and not (i and low[i - 1] in NOT_LEADER_WORDS):
+                    return True
+    return False
+
+
+def kills_leader(trig: Token) -> bool:
+    """"gunmen shot dead Prime Minister X", "killed the president", "X was gunned down": a killing
+    whose victim is a head of state or government."""
+    if trig.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = trig.lemma_.lower()
+    # "shot dead X": the parser may hang "dead" on the victim, right after the verb
+    after = trig.doc[trig.i + 1] if trig.i + 1 < len(trig.doc) else None
+    killed = lemma in KILL_VERBS or (after is not None and after.lower_ == "dead") or any(
+        c.lower_ in KILL_PARTICLES and c.dep_ in ("oprd", "acomp", "advmod", "prt") for c in trig.children)
+    if not killed:
+        return False
+    return any(names_leader(o) for o in trig.children if o.dep_ in ("dobj", "nsubjpass"))
+
+
+# Deployments (154) whose forces or purpose are peacekeeping or relief are the provision of
+# protection (074) or of humanitarian aid (073), not a show of force: "offered to send 200 troops to
+# bolster the UN peacekeeping force", "deployed a battalion of peacekeepers to Liberia".
+DEPLOY_CODES = ("154",)
+PEACEKEEPING_STEMS = ("peacekeep", "peace-keep")
+RELIEF_WORDS = {"relief", "humanitarian", "rescue"}
+
+
+def deployment_purpose(trig: Token, objects: list[Token]) -> str | None:
+    """074 for forces sent as or for peacekeepers, 073 for relief; None for force."""
+    words: list[Token] = []
+    for o in [trig] + list(objects) + args.verb_objects(trig):
+        if o.i != trig.i:
+            words.extend(o.subtree)
+    for c in trig.children:
+        infinitive = c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        if infinitive or (c.dep_ == "prep" and c.lower_ in ("as", "for")):
+            words.extend(c.subtree)
+    if any(w.lower_.startswith(PEACEKEEPING_STEMS) for w in words):
+        return "074"
+    if any(w.lemma_.lower() in RELIEF_WORDS and w.pos_ in ("NOUN", "ADJ") for w in words):
+        return "073"
+    return None
 
 
 def same(a: Actor, b: Actor) -> bool:
@@ -224,8 +300,7 @@ class EventCoder:
                 return None
         xtok = None
         if p.xcomp:
-            xtok = next((c for c in token.children if c.dep_ in ("xcomp", "ccomp", "advcl")
-                         and c.lemma_.lower() in p.xcomp), None)
+            xtok = next((c for c in token.children if self._complement(c) and c.lemma_.lower() in p.xcomp), None)
             if xtok is not None and xtok.dep_ == "ccomp" and self._says_of_another(token, xtok):
                 xtok = None
             if xtok is None and token.pos_ == "NOUN":
@@ -255,6 +330,17 @@ class EventCoder:
             used = candidates if p.prep else []
             score = p.score(1)
         return Firing(p, token, used, xtok, score)
+
+    @staticmethod
+    def _complement(c: Token) -> bool:
+        """A real complement of the trigger: an xcomp or ccomp, or one the parser hung as an adverbial
+        clause ("offered on Saturday to mediate", "took 30 people hostage"). A participle, or a clause
+        with a mark or a subject of its own, is a circumstance, not what is refused or threatened
+        ("declined to side with Moscow, drawing criticism": no refusal to draw)."""
+        if c.dep_ in ("xcomp", "ccomp"):
+            return True
+        return c.dep_ == "advcl" and c.tag_ not in ("VBG", "VBN") and not any(
+            ch.dep_ in ("mark", "nsubj", "nsubjpass") for ch in c.children)
 
     @staticmethod
     def _says_of_another(token: Token, clause: Token) -> bool:
@@ -503,6 +589,11 @@ class EventCoder:
     def _events(self, f: Firing, ref: SentenceRef, actors: DocActors, anchor, earlier) -> list[Event]:
         p, trig = f.pattern, f.trigger
         code = purposes.specific(p.code, [trig] + list(f.objects))
+        if code.startswith(DEPLOY_CODES) and p.pos == "verb":
+            code = deployment_purpose(trig, f.objects) or code
+        leader_killed = code[:2] in ("18", "19") and code != "186" and not code.startswith("185") and kills_leader(trig)
+        if leader_killed:     # "gunmen shot dead Prime Minister X": an assassination, not a gunfight
+            code = "186"
         root = code[:2]
         confidence = 0.55 + 0.1 * min(p.specificity, 3)
         found = lambda t: [] if actors.is_place_modifier(t) else (  # noqa: E731
@@ -531,11 +622,22 @@ class EventCoder:
         speaker_tok = modality.attribution(trig, sent)
         if not src_tokens and speaker_tok is not None and lookup(code).quad_class in (1, 3):
             src_tokens = [speaker_tok]   # "repeated that consequences would be harsh": the speaker's
+        shown_forces: list[Token] = []
         if not src_tokens and p.pos == "verb" and root in POSTURE_ROOTS and args.is_passive(trig):
-            # "Kenyan troops were deployed to Haiti": forces moved are their state's own doing
-            src_tokens = [t for t in args.children(trig, "nsubjpass")
-                          if any(a.country and "MIL" in a.sectors for a, _ in actors.actors_for(t))]
+            # "Kenyan troops were deployed to Haiti", "troops were put on high alert": forces moved or
+            # alerted are their state's own doing
+            shown_forces = [t for t in args.children(trig, "nsubjpass")
+                            if any(set(a.sectors) & FORCE_SECTORS for a, _ in actors.actors_for(t))]
+            src_tokens = shown_forces
         sources = [a for t in src_tokens for a in actors.actors_for(t)]
+        if shown_forces and not located_actors(sources):
+            # "police were put on high alert in Istanbul": the forces of the state where it happens
+            place = self._location_country(f, actors) or actors.only_country(sent)
+            if place:
+                sectors = list(dict.fromkeys(s for t in shown_forces for a, _ in actors.actors_for(t)
+                                             for s in a.sectors if s in FORCE_SECTORS))
+                sources = [(Actor(shown_forces[0].text, self.kb_code(actors, place, sectors), place, None, sectors),
+                            True)]
         if src_tokens and not located_actors(sources):
             leaders = self._leaders_of(src_tokens[0], actors)   # "the Saudi-led coalition", "US-led forces"
             if leaders:
@@ -606,7 +708,7 @@ class EventCoder:
                 if speaker_tok.dep_ == "pobj" else speaker_tok.doc[speaker_tok.i:speaker_tok.i + 1]
             speaker = {"text": span.text, "span": [span.start_char, span.end_char],
                        "name": who[0][0].name if who else None, "code": who[0][0].code if who else None}
-        rule = p.id
+        rule = p.id + ("+leader" if leader_killed else "")
         hypothetical = mood.hypothetical
         if (mood.hypothetical and mood.volitional and not mood.conditional and not mood.negated
                 and root in DECIDED_ROOTS and (mood.cue or "").lower() in ("will", "would", "'ll")
@@ -616,8 +718,8 @@ class EventCoder:
             hypothetical = False
         elif mood.hypothetical and not mood.negated and (
                 (mood.volitional and not mood.conditional)
-                or ((self._intent_code(code) or "").startswith("13") and self._on_condition(trig)
-                    and speaker_tok is not None)):
+                or ((self._intent_code(code) or "").startswith("13") and speaker_tok is not None
+                    and (self._on_condition(trig) or (mood.volitional and self._warned(trig))))):
             # "Biden said Washington would intervene militarily if China attacked Taiwan": force
             # promised on a condition is a threat
             intent = self._intent_code(code)
@@ -716,6 +818,11 @@ class EventCoder:
                 if place == a.country and not a.sectors:   # a state acting at home: on its people
                     target = people_of(place, target.text)
                 return [(target, False)], "domestic"
+        if code in SYMBOLIC_CODES and sources[0][0].country:
+            # "laid a wreath at the Warsaw Ghetto memorial": a symbolic act abroad is addressed to the host
+            place = self._location_country(f, actors, climb=True)
+            if place and place != sources[0][0].country:
+                return [(country_actor(actors, place), False)], "place"
         if code.startswith(TRUCE_CODES) and sources[0][0].country:
             # "agreed to a pause in fighting in Gaza": where the fighting stops
             place = self._location_country(f, actors, climb=True)
@@ -1043,6 +1150,9 @@ class EventCoder:
         # what is asked is in the complement, not in the subject: "Bush and Gorbachev, meeting in
         # Helsinki, demanded that Iraq withdraw" asks for a withdrawal, not a meeting
         below -= {t.i for c in f.trigger.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        # ... nor in a circumstance: "refused the demand, withdrawing its envoy" refuses no withdrawal
+        below -= {t.i for c in f.trigger.children if c.dep_ == "advcl" and not EventCoder._complement(c)
+                  for t in c.subtree}
         for inner in firings:
             if inner.trigger.i not in below or inner is f:
                 continue
@@ -1196,6 +1306,15 @@ class EventCoder:
                    for c in trig.children)
 
     @staticmethod
+    def _warned(trig: Token) -> bool:
+        """"warned they would ban the party": the clause a warning verb reports (the coder checks
+        that the one warned of is the speaker's own side)."""
+        node = trig
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        return node.dep_ == "ccomp" and node.head.lemma_.lower() in modality.cues()["warning_verbs"]
+
+    @staticmethod
     def _obligation(trig: Token) -> bool:
         """"must", "should", "has to", "needs to" in the trigger's own clause."""
         for c in trig.children:
@@ -1239,6 +1358,10 @@ class EventCoder:
         # "pledged tents, rescue crews and field hospitals for flood victims": the list's last item
         # carries what belongs to all of it
         holders += [c for o in list(holders[1:]) for c in o.conjuncts if c not in holders]
+        # "earmarked $1.5 billion in grants for Iraq": an amount's "in" or "of" phrase says what is given,
+        # and carries whom it is for
+        holders += [x for o in list(holders[1:]) if o.pos_ == "NUM" or o.tag_ == "CD"
+                    for _, x in args.prep_objects(o, ("in", "of")) if x not in holders]
         happened = args.occurrence_verb(trig) if p.pos == "noun" else None
         holders += [happened] if happened is not None else []
         by_prep: dict[str, list[Token]] = {}
@@ -1438,6 +1561,14 @@ class EventCoder:
                         got = actors.actors_for(who)
                         if got:
                             return got
+        for c in token.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and not place_noun:
+                # "sanctions imposed on India and Pakistan", "the embargo placed against Iraq": whom
+                # the participle's phrase names, when no one is said to have done it
+                for prep, o in args.prep_objects(c, ("on", "against", "upon")):
+                    got = actors.actors_for(o) or self._inside(o, actors, depth + 1, preps)
+                    if got:
+                        return got
         for c in token.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 for p in c.children:
