@@ -559,9 +559,12 @@ class EventCoder:
         out: list[Firing] = []
         have = {(f.trigger.i, f.pattern.code[:2]) for f in firings}
         c = modality.cues()
-        for t in sent:
-            if t.lemma_.lower() not in c["ultimatum_verbs"] or t.dep_ != "conj" or not any(
-                    ch.dep_ == "cc" and ch.lower_ == "or" for ch in t.head.children):
+        lemmas = self._actors.lemmas    # the sentence's lemmas, read once per document
+        for i in range(sent.start, sent.end):
+            if lemmas[i] not in c["ultimatum_verbs"]:
+                continue
+            t = sent.doc[i]
+            if t.dep_ != "conj" or not any(ch.dep_ == "cc" and ch.lower_ == "or" for ch in t.head.children):
                 continue
             deed = t.head
             gov = deed.head
