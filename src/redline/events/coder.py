@@ -238,10 +238,9 @@ def sentence_ref(index: int, sent: Span) -> SentenceRef:
     return SentenceRef(index, span.start_char, span.end_char, span.text)
 
 
-def foreign_named(actor: Actor) -> bool:
-    """Sector words of peoples of several states ("ten European lawmakers", "Western
-    diplomats"): their country is not the one the sentence names."""
-    return actor.kind == "people"
+def _captured(e: Event) -> bool:
+    """A capture with a captor named: what a release is asked of."""
+    return e.cameo.startswith(CAPTURE_CODES) and e.source is not None
 
 
 def located_actors(actors: list[tuple[Actor, bool]]) -> list[tuple[Actor, bool]]:
@@ -534,8 +533,8 @@ class EventCoder:
         """"Iranian guards seized 15 British sailors, and Blair demanded their release": a release
         asked for after a capture the sentence has told is asked of the captors, not of the
         captives' state ("their" are the sailors)."""
-        captures = [e for e in events if e.cameo.startswith(CAPTURE_CODES) and e.source and e.target
-                    and not e.negated and e.source.country != e.target.country]
+        captures = [e for e in events if _captured(e) and e.target and not e.negated
+                    and e.source.country != e.target.country]
         if not captures:
             return events
         out, seen = [], set()
@@ -854,7 +853,7 @@ class EventCoder:
         if code in RELEASE_ASKS:
             # "soldiers detained two Jordanian drivers, and Amman demanded their release": of the captors
             own = {(a.country, a.igo) for a, _ in sources}
-            captors = [e.source for e in told if e.cameo.startswith(CAPTURE_CODES) and e.source
+            captors = [e.source for e in told if _captured(e)
                        and (e.source.country or e.source.igo) and (e.source.country, e.source.igo) not in own]
             if captors:
                 return [(captors[-1], True)], "context"
@@ -1095,8 +1094,10 @@ class EventCoder:
                 if place is None:
                     located = self._location_country(f, actors, objects=True)
                     place = located or actors.only_country(actors.sentence_of(f.trigger)) or ""
-                if foreign_named(a) and place != located:
-                    continue    # "Beijing sanctioned ten European lawmakers": not Chinese ones
+                if a.kind == "people" and place != located:
+                    # sector words of peoples of several states: "Beijing sanctioned ten European
+                    # lawmakers" are not Chinese ones
+                    continue
                 inherits = f.pattern.code[:2] in DOMESTIC_ROOTS or a.sectors[0] in INSURGENT_SECTORS
                 country = place or (next((o.country for o, _ in other if o.country), None)
                                     if inherits else None)

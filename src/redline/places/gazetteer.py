@@ -288,7 +288,7 @@ def cities_by_name() -> dict[str, City]:
     """Lowercased name or alternate name -> the most prominent city of that name, its country
     counted for the sovereign state (`data/territories.yaml`)."""
     gaz = load()
-    sovereign = _sovereign()
+    sovereign = sovereign_states()
     primary: dict[str, City] = {}
     alternate: dict[str, City] = {}
     for key, places in gaz.by_name.items():
@@ -317,7 +317,7 @@ def lookup(name: str, prefer: frozenset[str] = frozenset()) -> City | None:
 
 
 def _cities_in(key: str, states: frozenset[str]) -> City | None:
-    sovereign = _sovereign()
+    sovereign = sovereign_states()
     best = None
     for place in load().by_name.get(key, []):
         country = sovereign.get(place.country, place.country)
@@ -328,5 +328,6 @@ def _cities_in(key: str, states: frozenset[str]) -> City | None:
 
 
 @lru_cache(maxsize=1)
-def _sovereign() -> dict[str, str]:
+def sovereign_states() -> dict[str, str]:
+    """Dependent territory ISO3 -> the state it is counted for (Hong Kong -> CHN)."""
     return load_yaml(data_path("territories.yaml")) or {}
