@@ -62,6 +62,12 @@ def coreference_words() -> dict:
     return load_yaml(data_path("coreference.yaml"))
 
 
+@lru_cache(maxsize=1)
+def lemma_fixes() -> dict[str, str]:
+    """Verb forms the pipeline lemmatises wrongly, with their lemmas (data/lemmas.yaml)."""
+    return {str(k).lower(): str(v).lower() for k, v in (load_yaml(data_path("lemmas.yaml")) or {}).items()}
+
+
 @dataclass(slots=True)
 class Match:
     start: int              # token offsets, end exclusive
@@ -98,10 +104,11 @@ class DocActors:
     def _find_matches(self) -> None:
         doc, kb = self.doc, self.kb
         texts, lowers, lemmas, nominal = [], [], [], []
+        fixes = lemma_fixes()
         for t in doc:
             texts.append(t.text)
             lowers.append(t.lower_)
-            lemmas.append(t.lemma_.lower())
+            lemmas.append(fixes.get(t.lower_, t.lemma_.lower()) if t.tag_[:2] == "VB" else t.lemma_.lower())
             # a plural noun matches by its lemma ("troops"); a verb never does ("pressing" is not the press)
             nominal.append(lemmas[-1] if t.pos_ in ("NOUN", "PROPN") else lowers[-1])
         self.lemmas, self.lowers = lemmas, lowers   # the event coder looks triggers up in these

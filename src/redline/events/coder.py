@@ -407,6 +407,9 @@ class EventCoder:
             return True
         mods = {w for c in obj.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")
                 for w in (c.lemma_.lower(), c.lower_)}
+        if not set(spec[:-1]) <= mods:   # "joint war games": "joint" may hang on "war"
+            mods |= {w for c in obj.children if c.dep_ == "compound" for g in c.children
+                     if g.dep_ in ("compound", "amod") for w in (g.lemma_.lower(), g.lower_)}
         return set(spec[:-1]) <= mods
 
     # -- coding a document --------------------------------------------------------------------
