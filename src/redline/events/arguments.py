@@ -84,6 +84,10 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
             # clause's subject for the object of "after"; it is not the main clause's subject
             return []
         return verb_subjects(head, depth + 1)
+    if dep == "advcl" and head.pos_ == "ADJ" and head.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        # "militiamen loyal to Aidid shot down two helicopters": the parser made the adjective the
+        # main clause; its subject is the verb's
+        return children(head, "nsubj")[:1]
     if dep == "pcomp" or (dep == "pobj" and head.dep_ == "prep"):
         gov = head.head
         if gov.pos_ in ("VERB", "AUX"):

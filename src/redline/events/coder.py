@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from redline.actors.resolver import DocActors
+from redline.actors.resolver import DocActors, coreference_words
 from redline.data import data_path, load_yaml
 from redline.events import arguments as args
 from redline.events import dates, modality, plover, purposes, topics
@@ -905,13 +905,36 @@ class EventCoder:
         return []
 
     def _deed_doers(self, c: Token, actors: DocActors) -> list[Token]:
-        """The located "by" agents of a deed noun that names no actor itself."""
-        if c.pos_ != "NOUN":
+        """The located "by" agents of a deed noun that names no actor itself, or the doers of the
+        same deed told before ("carried out its first nuclear test, and Japan condemned the test")."""
+        if c.pos_ != "NOUN" or actors.actors_for(c):
             return []
         agents = self._deed_agents(c)
-        if not agents or actors.actors_for(c):
-            return []
+        if not agents:
+            return self._told_deed_doers(c, actors)
         return [g for g in agents if located_actors(actors.actors_for(g))]
+
+    @staticmethod
+    def _told_deed_doers(c: Token, actors: DocActors) -> list[Token]:
+        """For "the test", "the raid": the owner of the latest earlier mention of the same noun in
+        this or the previous sentence ("its test", "a Russian raid"), or the subject of the verb
+        it was the object of ("North Korea conducted a test")."""
+        if not any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children):
+            return []
+        sent = actors.sentence_of(c)
+        start = sent.start
+        if start > 0:
+            start = actors.sentence_of(c.doc[start - 1]).start
+        lemma = c.lemma_.lower()
+        for t in reversed(c.doc[start:c.i]):
+            if t.pos_ != "NOUN" or t.lemma_.lower() != lemma:
+                continue
+            owners = [m for m in t.children if m.dep_ in ("poss", "compound", "amod")
+                      and located_actors(actors.actors_for(m))]
+            if not owners and t.dep_ == "dobj":
+                owners = [s for s in args.verb_subjects(t.head) if located_actors(actors.actors_for(s))]
+            return owners
+        return []
 
     @staticmethod
     def _deed_agents(noun: Token) -> list[Token]:
@@ -1063,7 +1086,19 @@ class EventCoder:
                     unique.append((a, r))
             if len(unique) >= 2 and not (p.pos == "verb" and sources and targets and len(sources) == 1):
                 return [(a, b) for a in unique for b in unique if a is not b and not same(a[0], b[0])]
+            if len(unique) == 1 and not targets and unique[0][0].country and self._rivals(f.trigger):
+                # "rival Lebanese leaders signed a deal": the sides are one state's
+                return [(unique[0], unique[0])]
         return [(a, b) for a in sources for b in targets if not same(a[0], b[0])]
+
+    @staticmethod
+    def _rivals(trig: Token) -> bool:
+        """Whether the verb's subject is several parties of one side: "rival leaders", "the warring
+        factions" (coreference.yaml, `rival_parties`)."""
+        words = coreference_words()["rival_parties"]
+        return any(s.tag_ == "NNS" and (s.lemma_.lower() in words["heads"] or any(
+            c.dep_ == "amod" and c.lower_ in words["modifiers"] for c in s.children))
+            for s in args.verb_subjects(trig))
 
     def _domestic(self, f: Firing, actors: DocActors, sources, targets):
         """Unnamed actors ("protesters", "gunmen", "police") take the country the text gives:
