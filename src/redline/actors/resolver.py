@@ -494,6 +494,8 @@ class DocActors:
                     if r.kind == "adjective" and m.start > 0 and self.lowers[m.start - 1] in people_markers:
                         ethnic = True      # "ethnic Albanian villagers": a people, not the state
                         break
+                    if r.kind == "igo" and self._regional(m) and any(n.kinds == {"sector"} for n in matches):
+                        break              # "European leaders" are of several states; a "European plan" is the EU's
                     owner = (r.country, r.igo)
                     if owner not in owners and (r.country or r.igo):
                         owners.append(owner)
@@ -550,7 +552,12 @@ class DocActors:
     def _unknown_people(self, tokens: list[Token]) -> bool:
         """A phrase naming peoples of several states ("European lawmakers", "Western diplomats"),
         so that its country is not guessed from the sentence."""
-        return any(t.lower_ in self.words["regional_peoples"] and t.i not in self.by_token for t in tokens)
+        return any(t.lower_ in self.words["regional_peoples"]
+                   and (t.i not in self.by_token or self._regional(self.by_token[t.i])) for t in tokens)
+
+    def _regional(self, m: Match) -> bool:
+        """A one-word match that is also a word for peoples of several states ("European")."""
+        return m.end - m.start == 1 and self.lowers[m.start] in self.words["regional_peoples"]
 
     def _people_first_meant(self, refs: list[Ref]) -> list[Ref]:
         """`refs` with the people a name may mean ("Bush", "Assad") in the order this document
