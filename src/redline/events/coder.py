@@ -204,6 +204,8 @@ def recode(code: str, rule: str, source: Actor, target: Actor) -> tuple[str, str
             continue
         if r.get("same_country") and not (source.country and source.country == target.country):
             continue
+        if r.get("target_igo") and not target.igo:
+            continue
         return r["to"], f"{rule}>{r['to']}"
     return code, rule
 
@@ -1231,17 +1233,21 @@ class EventCoder:
     @staticmethod
     def _protest_demands(events: list[Event], firings: list[Firing]) -> list[Event]:
         """"went on hunger strike demanding a fair trial": the demand is what the protest is
-        for (1423), not an event of its own."""
+        for (1423), not an event of its own. A crowd's demand with no protest coded beside it
+        is a demonstration for it ("protesters demanded the prime minister resign": 1411)."""
         tokens = {f.trigger.idx: f for f in firings}
         protests = [e for e in events if e.cameo in purposes.table()["codes"] | {c + d for c in
                     purposes.table()["codes"] for d in "1234"}]
-        if not protests:
-            return events
         out = []
         for e in events:
             f = tokens.get(e.trigger.start)
             if e.cameo_root != "10" or f is None:
                 out.append(e)
+                continue
+            if not protests:
+                digit = DEMAND_PURPOSES.get(e.cameo) if e.cameo.startswith("104") else None
+                crowd = e.source is not None and "CVL" in e.source.sectors and e.source.kind != "person"
+                out.append(recoded(e, "141" + digit, f"{e.rule}>141{digit}") if digit and crowd else e)
                 continue
             trig = f.trigger
             near = {trig.head.i, trig.head.head.i} if trig.dep_ in ("advcl", "acl", "xcomp", "relcl") else set()
