@@ -83,6 +83,9 @@ def assess(trigger: Token, forward: bool) -> Modality:
             if lemma in c["epistemic"] and (not forward or lemma in c["accusatory"]):
                 # "accusing them of seeking weapons": what one is accused of is not a stated appeal or intent
                 m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.text
+            elif lemma in c["prospective"] and any(ch.dep_ == "prep" and ch.lower_ == c["prospective"][lemma]
+                                                   for ch in node.children):
+                m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.text
             elif lemma in c["directive"] and node.pos_ in ("VERB", "NOUN"):
                 m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.text
             elif lemma in c["volitional"] and not forward:
