@@ -164,16 +164,21 @@ def kills_leader(trig: Token) -> bool:
 DEPLOY_CODES = ("154",)
 PEACEKEEPING_STEMS = ("peacekeep", "peace-keep")
 RELIEF_WORDS = {"relief", "humanitarian", "rescue"}
+# Purposes of forces sent to another's side: "deployed troops to Mozambique to help fight insurgents"
+ASSISTANCE_VERBS = {"help", "assist", "support", "protect", "defend", "train", "bolster", "reinforce", "back"}
 
 
 def deployment_purpose(trig: Token, objects: list[Token]) -> str | None:
-    """074 for forces sent as or for peacekeepers, 073 for relief; None for force."""
+    """074 for forces sent as or for peacekeepers, or to help, protect or train another's; 073 for
+    relief; None for force."""
     words: list[Token] = []
     for o in [trig] + list(objects) + args.verb_objects(trig):
         if o.i != trig.i:
             words.extend(o.subtree)
     for c in trig.children:
         infinitive = c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        if infinitive and c.lemma_.lower() in ASSISTANCE_VERBS:
+            return "074"
         if infinitive or (c.dep_ == "prep" and c.lower_ in ("as", "for")):
             words.extend(c.subtree)
     if any(w.lower_.startswith(PEACEKEEPING_STEMS) for w in words):
@@ -732,7 +737,8 @@ class EventCoder:
             intent = self._intent_code(code)
             # the speaker states its own intention ("the IMF agreed to lend Egypt $3 billion")
             said_by = [w for w, _ in actors.actors_for(speaker_tok)] if speaker_tok is not None else []
-            own = speaker is None or not speaker.get("code") or any(
+            # ... or one of no state named speaks of it ("a senior administration official said")
+            own = speaker is None or not any(w.country or w.igo for w in said_by) or any(
                 speaker["code"][:3] == (a.country or "")[:3] for a, _ in sources) or any(
                 w.igo and w.igo == a.igo for w in said_by for a, _ in sources)
             if intent and own:
