@@ -39,7 +39,7 @@ SELF_TARGET_CODES = ("14", "17", "081", "082", "083", "0841", "034", "0351", "03
                      "123", "1241", "1242", "132", "201", "202", "203")
 # Roots whose passive events with no agent ("was shot dead", "a curfew was imposed") are
 # coded from an unknown actor of the country where they happen, with this sector.
-UNNAMED_AGENTS = {"08": "GOV", "17": "GOV", "18": "UAF"}
+UNNAMED_AGENTS = {"08": "GOV", "17": "GOV", "18": "UAF", "19": "UAF"}
 # ... but not destruction: "the dam was destroyed" names no authority that did it.
 UNKNOWN_DOER_CODES = {"1712"}
 # What a protest demands, by the code of the demand, as the last digit of its code (14x1-14x4).
