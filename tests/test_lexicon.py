@@ -40,6 +40,18 @@ def test_bad_entries_are_named(tmp_path):
     assert "unknown keys" in str(e.value)
 
 
+def test_an_id_used_twice_in_the_package_is_an_error_but_a_user_may_replace_one(tmp_path):
+    f = tmp_path / "twice.yaml"
+    f.write_text('- {id: t.quit, code: "161", verb: quit}\n- {id: t.quit, code: "080", verb: quit}\n',
+                 encoding="utf-8")
+    with pytest.raises(RedlineError) as e:
+        Lexicon().add_file(f)
+    assert "twice.yaml" in str(e.value) and "'t.quit' is already used" in str(e.value)
+    mine = tmp_path / "mine.yaml"
+    mine.write_text('- {id: 11.lambast, code: "112", verb: lambast}\n', encoding="utf-8")
+    assert load_lexicon((str(mine),)).by_id["11.lambast"].code == "112"
+
+
 def test_yaml_yes_no_words_are_caught(tmp_path):
     f = tmp_path / "bare.yaml"
     f.write_text("- {id: z, code: \"163\", verb: impose, target: [on]}\n", encoding="utf-8")

@@ -56,7 +56,7 @@ class Lexicon:
         self.by_id: dict[str, Pattern] = {}
         self._order = 0
 
-    def add(self, entry: dict, where: str, index: int) -> None:
+    def add(self, entry: dict, where: str, index: int, user: bool = False) -> None:
         if not isinstance(entry, dict):
             raise RedlineError("E302", path=where, index=index, detail="entry is not a mapping")
         unknown = set(entry) - KEYS
@@ -85,6 +85,8 @@ class Lexicon:
             target_kind=(str(entry["target_kind"]) if entry.get("target_kind") else None),
             source_sector=tuple(str(x).upper() for x in as_list(entry.get("source_sector"))))
         old = self.by_id.get(pattern.id)
+        if old is not None and not user:   # one id twice in the package would silently drop an entry
+            raise RedlineError("E302", path=where, index=index, detail=f"id {pattern.id!r} is already used")
         if old is not None:   # a user's entry with the same id replaces the packaged one
             index_ = self.index(old.pos)
             index_[old.lemma] = [p for p in index_[old.lemma] if p.id != old.id]
@@ -102,7 +104,7 @@ class Lexicon:
         if not isinstance(entries, list):
             raise RedlineError("E302", path=str(path), index=0, detail="a lexicon file is a list of entries")
         for i, entry in enumerate(entries, 1):
-            self.add(entry, str(path), i)
+            self.add(entry, str(path), i, user)
 
     def finish(self) -> "Lexicon":
         for index in (self.verbs, self.nouns, self.adjectives):
