@@ -54,12 +54,13 @@ def test_independent_test_set_floors():
 # The wire dev sets, each written before the coder was tuned on it; its first run, untouched, is in
 # docs/accuracy.md. Tuned on since, so these are only regression floors on dyad+root F1.
 WIRE_DEV_FLOORS = {
-    "dev_wire": 0.64,     # long wire-style sentences with several actors and events
-    "dev_wire2": 0.60,    # 84 sentences 2015-2026, first run 0.47
-    "dev_wire3": 0.69,    # 100 sentences 2015-2026 (meetings, brokered deals, reactions, reported threats), first run 0.592
-    "dev_archive": 0.60,  # 80 sentences 1990-2014 naming the leaders of the time, first run 0.542
-    "dev_wire4": 0.61,    # 100 sentences 1979-1995 (Cold War, Gulf war, early Balkans), first run 0.480
-    "dev_wire5": 0.61,    # 100 sentences 1996-2012 (Kosovo to the Arab Spring), first run 0.580
+    "dev_wire": 0.68,     # long wire-style sentences with several actors and events
+    "dev_wire2": 0.63,    # 84 sentences 2015-2026, first run 0.47
+    "dev_wire3": 0.71,    # 100 sentences 2015-2026 (meetings, brokered deals, reactions, reported threats), first run 0.592
+    "dev_archive": 0.62,  # 80 sentences 1990-2014 naming the leaders of the time, first run 0.542
+    "dev_wire4": 0.64,    # 100 sentences 1979-1995 (Cold War, Gulf war, early Balkans), first run 0.480
+    "dev_wire5": 0.66,    # 100 sentences 1996-2012 (Kosovo to the Arab Spring), first run 0.580
+    "dev_wire6": 0.54,    # 120 sentences 1985-2025, all regions, 349 events; first run 0.549, not tuned on
 }
 
 
@@ -94,8 +95,8 @@ def test_second_codebook_dev_set_floor():
 
 def test_dev_set_floors(dev_result):
     overall = dev_result["overall"]
-    assert overall["root"]["f1"] >= 0.76
-    assert overall["dyad_root"]["f1"] >= 0.71
+    assert overall["root"]["f1"] >= 0.78
+    assert overall["dyad_root"]["f1"] >= 0.74
     assert overall["dyad_root"]["precision"] >= 0.75
     assert overall["code"]["f1"] >= 0.58
     assert dev_result["plover_accuracy"]["all"] >= 0.72
