@@ -201,7 +201,7 @@ def recode_rules() -> list[dict]:
 def recode(code: str, rule: str, source: Actor, target: Actor) -> tuple[str, str]:
     """Codes that depend on who acts on whom (data/recodes.yaml)."""
     for r in recode_rules():
-        if not any(code.startswith(c) for c in r["codes"]):
+        if not any(code.startswith(c) for c in r["codes"]) or any(code.startswith(c) for c in r.get("except", ())):
             continue
         if r.get("source_sectors") and not set(source.sectors) & set(r["source_sectors"]):
             continue
