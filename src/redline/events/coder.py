@@ -37,9 +37,11 @@ INSIDE_PREPS = ("of", "in", "between", "with", "against", "on", "to", "toward", 
 # Codes that, with no one else named, happen within the source's own country.
 SELF_TARGET_CODES = ("14", "17", "081", "082", "083", "0841", "034", "0351", "0352", "024", "104", "1051", "1052",
                      "123", "1241", "1242", "132", "201", "202", "203")
-# Roots whose passive events with no agent ("was shot dead", "a curfew was imposed") are
-# coded from an unknown actor of the country where they happen, with this sector.
-UNNAMED_AGENTS = {"08": "GOV", "17": "GOV", "18": "UAF", "19": "UAF"}
+# Roots (or codes) whose passive events with no agent ("was shot dead", "a curfew was imposed")
+# are coded from an unknown actor of the country where they happen, with this sector. Of fighting
+# (19), only killing and shooting: a town "shelled" or "bombed" is war, whose unnamed attacker is
+# no one of the town's own state.
+UNNAMED_AGENTS = {"08": "GOV", "17": "GOV", "18": "UAF", "190": "UAF", "193": "UAF"}
 # ... but not destruction: "the dam was destroyed" names no authority that did it.
 UNKNOWN_DOER_CODES = {"1712"}
 # What a protest demands, by the code of the demand, as the last digit of its code (14x1-14x4).
@@ -472,6 +474,8 @@ class EventCoder:
             at = next((k for k, g in enumerate(firings) if g.pattern.pos != "verb" or g.trigger.i > u.trigger.i),
                       len(firings))
             firings.insert(at, u)
+        if not firings:
+            return []
         ref = sentence_ref(index, sent)
         self._firings = firings
         best: dict[tuple, Event] = {}
@@ -664,7 +668,7 @@ class EventCoder:
         unnamed = None
         if not sources and p.pos == "verb":
             if not src_tokens and args.is_passive(trig) and code not in UNKNOWN_DOER_CODES:
-                unnamed = UNNAMED_AGENTS.get(root)
+                unnamed = UNNAMED_AGENTS.get(root) or UNNAMED_AGENTS.get(code[:3])
             elif root in ("18", "19") and any(t.lemma_.lower() in actors.words["hidden_attacker_instruments"]
                                               for t in src_tokens):
                 unnamed = "UAF"
