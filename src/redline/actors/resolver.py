@@ -106,11 +106,14 @@ class DocActors:
         texts, lowers, lemmas, nominal = [], [], [], []
         fixes = lemma_fixes()
         for t in doc:
+            low, lemma = t.lower_, t.lemma_.lower()
+            if low in fixes and t.tag_[:2] == "VB":
+                lemma = fixes[low]
             texts.append(t.text)
-            lowers.append(t.lower_)
-            lemmas.append(fixes.get(t.lower_, t.lemma_.lower()) if t.tag_[:2] == "VB" else t.lemma_.lower())
+            lowers.append(low)
+            lemmas.append(lemma)
             # a plural noun matches by its lemma ("troops"); a verb never does ("pressing" is not the press)
-            nominal.append(lemmas[-1] if t.pos_ in ("NOUN", "PROPN") else lowers[-1])
+            nominal.append(lemma if t.pos_ in ("NOUN", "PROPN") else low)
         self.lemmas, self.lowers = lemmas, lowers   # the event coder looks triggers up in these
         lemmas = nominal
         # the longer place names spaCy found: a person's name inside one is part of the place

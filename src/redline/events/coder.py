@@ -282,6 +282,7 @@ class EventCoder:
         self._actors: DocActors | None = None    # the document being coded, for `target_kind`
         self._memo: dict[tuple, object] = {}   # object candidates, sentence words: one document
         self._firings: list[Firing] = []        # the patterns that fired in the sentence being coded
+        self._object_heads: dict[str, dict[str, list[tuple[str, ...]]]] = {}   # pattern id -> its objects by head
 
     # -- finding triggers ---------------------------------------------------------------------
     def fire(self, token: Token, patterns: list[Pattern]) -> Firing | None:
@@ -303,12 +304,19 @@ class EventCoder:
         if p.source_sector and not self._subject_sector(token, p.source_sector):
             return None
         if p.particles:
-            have = {c.lower_ for c in token.children if c.dep_ in PARTICLE_DEPS}
+            have = self._memo.get(("particles", token.i))
+            if have is None:
+                have = self._memo[("particles", token.i)] = {c.lower_ for c in token.children
+                                                             if c.dep_ in PARTICLE_DEPS}
             if not set(p.particles) <= have:
                 return None
         xtok = None
         if p.xcomp:
-            xtok = next((c for c in token.children if self._complement(c) and c.lemma_.lower() in p.xcomp), None)
+            complements = self._memo.get(("complements", token.i))
+            if complements is None:
+                complements = self._memo[("complements", token.i)] = [
+                    (c.lemma_.lower(), c) for c in token.children if self._complement(c)]
+            xtok = next((c for lemma, c in complements if lemma in p.xcomp), None)
             if xtok is not None and xtok.dep_ == "ccomp" and self._says_of_another(token, xtok):
                 xtok = None
             if xtok is None and token.pos_ == "NOUN":
@@ -323,13 +331,11 @@ class EventCoder:
         if p.prep and not candidates:
             return None
         if p.objects:
-            matched = [(o, max(len(spec) for spec in p.objects if self._object_ok(spec, o)))
-                       for o in candidates if any(self._object_ok(spec, o) for spec in p.objects)]
+            matched = [(o, n) for o in candidates if (n := self._object_match(p, o))]
             if not matched and xtok is not None and not p.prep:
                 # "ordered the diplomats to leave", "told UN peacekeepers to leave": the one told
                 own = [args.counted(o) for o in args.verb_objects(token)]
-                matched = [(o, max(len(spec) for spec in p.objects if self._object_ok(spec, o)))
-                           for o in own if any(self._object_ok(spec, o) for spec in p.objects)]
+                matched = [(o, n) for o in own if (n := self._object_match(p, o))]
             if not matched:
                 return None
             used = [o for o, _ in matched]
@@ -408,18 +414,29 @@ class EventCoder:
         """A capital named for its government ("Damascus") is also the city itself."""
         return bool(a.country) and a.text == (actors.kb.countries.get(a.country) or {}).get("capital")
 
-    @staticmethod
-    def _object_ok(spec: tuple[str, ...], obj: Token) -> bool:
-        if obj.lemma_.lower() != spec[-1] and obj.lower_ != spec[-1]:
-            return False
-        if len(spec) == 1:
-            return True
-        mods = {w for c in obj.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")
-                for w in (c.lemma_.lower(), c.lower_)}
-        if not set(spec[:-1]) <= mods:   # "joint war games": "joint" may hang on "war"
+    def _object_match(self, p: Pattern, obj: Token) -> int:
+        """How many words of the pattern's longest object phrase `obj` matches (0: none). A phrase
+        matches by its last word (the object's head, as written or as lemma) and needs its other
+        words among the head's modifiers ("air strike")."""
+        heads = self._object_heads.get(p.id)
+        if heads is None:
+            heads = self._object_heads[p.id] = {}
+            for spec in p.objects:
+                heads.setdefault(spec[-1], []).append(spec)
+        words = self._memo.get(("object", obj.i))
+        if words is None:
+            # "joint war games": "joint" may hang on the compound "war"
+            mods = {w for c in obj.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")
+                    for w in (c.lemma_.lower(), c.lower_)}
             mods |= {w for c in obj.children if c.dep_ == "compound" for g in c.children
                      if g.dep_ in ("compound", "amod") for w in (g.lemma_.lower(), g.lower_)}
-        return set(spec[:-1]) <= mods
+            words = self._memo[("object", obj.i)] = ({obj.lemma_.lower(), obj.lower_}, mods)
+        best = 0
+        for head in words[0]:
+            for spec in heads.get(head, ()):
+                if len(spec) > best and (len(spec) == 1 or set(spec[:-1]) <= words[1]):
+                    best = len(spec)
+        return best
 
     # -- coding a document --------------------------------------------------------------------
     def code(self, doc: Doc, actors: DocActors, date: str | None = None) -> list[Event]:
@@ -635,7 +652,7 @@ class EventCoder:
         if visiting:    # "told visiting German Chancellor Olaf Scholz": Scholz is the visitor
             src_tokens = [visiting[0]]
         sent = actors.sentence_of(trig)
-        speaker_tok = modality.attribution(trig, sent)
+        speaker_tok = modality.attribution(trig, sent, self._memo.setdefault("sentence_sources", {}))
         if not src_tokens and speaker_tok is not None and lookup(code).quad_class in (1, 3):
             src_tokens = [speaker_tok]   # "repeated that consequences would be harsh": the speaker's
         shown_forces: list[Token] = []
@@ -937,9 +954,12 @@ class EventCoder:
         start = sent.start
         if start > 0:
             start = actors.sentence_of(c.doc[start - 1]).start
-        lemma = c.lemma_.lower()
-        for t in reversed(c.doc[start:c.i]):
-            if t.pos_ != "NOUN" or t.lemma_.lower() != lemma:
+        lemma, lemmas = c.lemma_.lower(), actors.lemmas
+        for i in range(c.i - 1, start - 1, -1):
+            if lemmas[i] != lemma:
+                continue
+            t = c.doc[i]
+            if t.pos_ != "NOUN":
                 continue
             owners = [m for m in t.children if m.dep_ in ("poss", "compound", "amod")
                       and located_actors(actors.actors_for(m))]

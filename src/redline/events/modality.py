@@ -179,9 +179,10 @@ def according_to(t: Token) -> Token | None:
     return next((p for p in t.nbor().children if p.dep_ == "pobj"), None)
 
 
-def attribution(trigger: Token, sentence: Span) -> Token | None:
+def attribution(trigger: Token, sentence: Span, sources: dict | None = None) -> Token | None:
     """The token naming who a claim comes from: the subject of a reporting verb above the
-    trigger, the object of "according to", or the "For X," that opens the sentence."""
+    trigger, the object of "according to", or the "For X," that opens the sentence. `sources`
+    keeps the sentence's own source (the last two) between the triggers of one document."""
     c = cues()
     node = trigger
     depth = 0
@@ -193,6 +194,15 @@ def attribution(trigger: Token, sentence: Span) -> Token | None:
             subjects = verb_subjects(node)
             if subjects:
                 return subjects[0]
+    if sources is None:
+        return sentence_source(sentence)
+    if sentence.start not in sources:
+        sources[sentence.start] = sentence_source(sentence)
+    return sources[sentence.start]
+
+
+def sentence_source(sentence: Span) -> Token | None:
+    """Who a whole sentence is attributed to: "according to X", or an opening "For X,"."""
     for t in sentence:
         source = according_to(t)
         if source is not None:
