@@ -36,7 +36,7 @@ INSIDE_PREPS = ("of", "in", "between", "with", "against", "on", "to", "toward", 
                 "into", "by", "at", "over")
 # Codes that, with no one else named, happen within the source's own country.
 SELF_TARGET_CODES = ("14", "17", "081", "082", "083", "0841", "034", "0351", "0352", "024", "104", "1051", "1052",
-                     "123", "1241", "1242", "132", "201", "202", "203")
+                     "123", "1241", "1242", "132", "133", "201", "202", "203")
 # Roots (or codes) whose passive events with no agent ("was shot dead", "a curfew was imposed")
 # are coded from an unknown actor of the country where they happen, with this sector. Of fighting
 # (19), only killing and shooting: a town "shelled" or "bombed" is war, whose unnamed attacker is
@@ -1471,7 +1471,11 @@ class EventCoder:
                 cands += [sent.doc[i] for i in sorted(actors.by_token) if sent.start <= i < sent.end
                           and not actors.is_place_modifier(sent.doc[i])]
             else:
-                cands += by_prep.get(slot, [])
+                # "looked into whether Syrian officials were behind the killing": a clause after the
+                # preposition is about its subject
+                cands += [x for o in by_prep.get(slot, [])
+                          for x in [o] + ([t for t in args.children(o, "nsubj", "nsubjpass") if t.pos_ != "PRON"]
+                                          if o.pos_ in ("VERB", "AUX") and args.children(o, "mark") else [])]
             # "condemned the shelling of a hospital by Russian forces", "an inquiry into abuses by the
             # military": a deed's doer, named by its "by" phrase, is whom the reaction or inquiry is about
             cands = [a for c in cands for a in self._deed_doers(c, actors) + [c]]
