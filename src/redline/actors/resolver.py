@@ -857,8 +857,7 @@ def _region_country(text: str, named: frozenset, division: bool = True) -> tuple
               and (division or p.feature != "admin1")]
     if not places or any(p.contested or p.country is None for p in places):
         return None
-    sovereign = gazetteer.sovereign_states()
-    states = {sovereign.get(p.country, p.country): p.name for p in places}
+    states = {gazetteer.sovereign_of(p.country): p.name for p in places}
     if len(states) > 1:
         states = {c: n for c, n in states.items() if c in named}
     return next(iter(states.items())) if len(states) == 1 else None

@@ -93,6 +93,8 @@ RELEASE_ASKS = {"0253", "1053"}
 DENIAL_CODES = {"016"}
 # Apologies and regret for one's own deed go to whom it harmed.
 APOLOGY_CODES = {"055"}
+# Violence: assaults, fighting and mass violence.
+VIOLENT_ROOTS = ("18", "19", "20")
 # Force posture: shown with one's own forces, towards someone else.
 POSTURE_ROOTS = {"15"}
 # Sectors of a state's forces, whose posture (alert, deployment) is their state's act.
@@ -1245,7 +1247,7 @@ class EventCoder:
         out = []
         for e in events:
             t = by_start.get(e.trigger.start)
-            if (t is not None and e.cameo_root in ("18", "19", "20") and t.tag_ == "VBG"
+            if (t is not None and e.cameo_root in VIOLENT_ROOTS and t.tag_ == "VBG"
                     and t.dep_ in ("advcl", "conj") and t.head.idx != t.idx
                     and not args.children(t, "nsubj", "nsubjpass")):
                 # "opened fire on the crowds as they forced their way into the square, killing hundreds":
@@ -1504,7 +1506,7 @@ class EventCoder:
                 # "near its border", "into its territory": the source itself is no target
                 src_codes = {a.code for a in src_actors}
                 # ... but a town of its own that it strikes is ("Syrian troops shelled the city of Homs")
-                hit_home = p.code[:2] in ("18", "19", "20")
+                hit_home = p.code[:2] in VIOLENT_ROOTS
                 got = [x for x in got if (x[0].sectors or x[0].name or (x[0].country, x[0].igo) not in own
                                           or (hit_home and x[0].kind == "place"))
                        and (x[0].code, x[0].text) not in said

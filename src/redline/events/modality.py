@@ -182,7 +182,8 @@ def according_to(t: Token) -> Token | None:
 def attribution(trigger: Token, sentence: Span, sources: dict | None = None) -> Token | None:
     """The token naming who a claim comes from: the subject of a reporting verb above the
     trigger, the object of "according to", or the "For X," that opens the sentence. `sources`
-    keeps the sentence's own source (the last two) between the triggers of one document."""
+    remembers each sentence's own source (the last two kinds, which do not depend on the trigger)
+    for the other triggers of the same document."""
     c = cues()
     node = trigger
     depth = 0

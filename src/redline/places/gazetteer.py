@@ -295,8 +295,7 @@ def cities_by_name() -> dict[str, City]:
         for place in places:
             if place.feature != "city" or place.country is None:
                 continue
-            city = City(place.geonames_id, place.name, sovereign.get(place.country, place.country),
-                        place.admin1 or "", place.lat, place.lon, place.population)
+            city = _as_city(place, sovereign)
             index = primary if name_key(place.name) == key else alternate
             old = index.get(key)
             if old is None or old.population < city.population:
@@ -317,17 +316,26 @@ def lookup(name: str, prefer: frozenset[str] = frozenset()) -> City | None:
 
 
 def _cities_in(key: str, states: frozenset[str]) -> City | None:
-    sovereign = sovereign_states()
     best = None
     for place in load().by_name.get(key, []):
-        country = sovereign.get(place.country, place.country)
-        if place.feature == "city" and country in states and (best is None or place.population > best.population):
-            best = City(place.geonames_id, place.name, country, place.admin1 or "", place.lat, place.lon,
-                        place.population)
-    return best
+        if (place.feature == "city" and sovereign_of(place.country) in states
+                and (best is None or place.population > best.population)):
+            best = place
+    return _as_city(best, sovereign_states()) if best is not None else None
+
+
+def _as_city(place: Place, sovereign: dict[str, str]) -> City:
+    """A gazetteer city as the resolver sees it, its country counted for the sovereign state."""
+    return City(place.geonames_id, place.name, sovereign.get(place.country, place.country), place.admin1 or "",
+                place.lat, place.lon, place.population)
 
 
 @lru_cache(maxsize=1)
 def sovereign_states() -> dict[str, str]:
     """Dependent territory ISO3 -> the state it is counted for (Hong Kong -> CHN)."""
     return load_yaml(data_path("territories.yaml")) or {}
+
+
+def sovereign_of(country: str | None) -> str | None:
+    """The state a country code is counted for: itself, or the sovereign of a dependent territory."""
+    return sovereign_states().get(country, country)
