@@ -80,13 +80,11 @@ def assess(trigger: Token, forward: bool) -> Modality:
                 particle = c["denial_particles"].get(lemma)
                 if particle is None or any(ch.dep_ == "prt" and ch.lower_ == particle for ch in node.children):
                     m.negated, m.cue = True, m.cue or node.text
-            if lemma in c["epistemic"] and (not forward or lemma in c["accusatory"]):
-                # "accusing them of seeking weapons": what one is accused of is not a stated appeal or intent
-                m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.text
-            elif lemma in c["prospective"] and any(ch.dep_ == "prep" and ch.lower_ == c["prospective"][lemma]
-                                                   for ch in node.children):
-                m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.text
-            elif lemma in c["directive"] and node.pos_ in ("VERB", "NOUN"):
+            if ((lemma in c["epistemic"] and (not forward or lemma in c["accusatory"]))
+                    # ("accusing them of seeking weapons": what one is accused of is no stated appeal or intent)
+                    or (lemma in c["prospective"] and any(ch.dep_ == "prep" and ch.lower_ == c["prospective"][lemma]
+                                                          for ch in node.children))     # "ahead of the talks"
+                    or (lemma in c["directive"] and node.pos_ in ("VERB", "NOUN"))):
                 m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.text
             elif lemma in c["volitional"] and not forward:
                 m.hypothetical, m.volitional, m.cue = True, True, m.cue or node.text
