@@ -2,6 +2,7 @@
 import pytest
 
 from redline.errors import RedlineError
+from redline.evaluation import actor_key
 from redline.events.codebook import codebook
 from redline.events.lexicon import Lexicon, load_lexicon
 
@@ -97,7 +98,5 @@ IDIOMS = [
 
 @pytest.mark.parametrize("text,event", IDIOMS, ids=[e[2] + ":" + t[:30] for t, e in IDIOMS])
 def test_wire_idioms_code_right(code, text, event):
-    def who(a):
-        return (a.country or a.igo or a.code) if a else None
-    got = {(who(e.source), who(e.target), e.cameo) for e in code(text, "2000-01-01").events}
+    got = {(actor_key(e.source), actor_key(e.target), e.cameo) for e in code(text, "2000-01-01").events}
     assert event in got, got
