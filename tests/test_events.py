@@ -358,3 +358,23 @@ def test_targets_named_below_the_object_or_at_the_place(code):
     assert any(t == "XKX" and r == "07" for _, t, r in got)
     got = dyads(code("The Japanese prime minister laid a wreath at a war memorial in Nanjing.", "2010-01-01"))
     assert ("JPN", "CHN", "01") in got
+
+
+def test_a_vehicle_is_sent_for_its_load(code):
+    # what is sent is what the planes or trucks carry, and it goes where the load goes
+    got = {(e.source.country, e.target.country, e.cameo) for e in code(
+        "Turkey dispatched two cargo planes loaded with tents and blankets to quake-hit northern Pakistan.",
+        "2005-10-10").events}
+    assert ("TUR", "PAK", "073") in got
+    got = {(e.source.country, e.target.country, e.cameo) for e in code(
+        "Russia sent trucks carrying ammunition into eastern Ukraine, NATO said.", "2014-08-20").events}
+    assert ("RUS", "UKR", "072") in got
+
+
+def test_talks_a_speaker_only_mentions_are_not_the_speakers(code):
+    doc = code("Washington has paused military aid to Ukraine while the president reviews whether Kyiv "
+               "is committed to peace talks with Russia, a White House official said.", "2025-03-04")
+    assert not any(e.cameo_root == "04" and e.source.country == "USA" for e in doc.events)
+    # a threat the speaker voices is still the speaker's
+    doc = code("The Kremlin said that NATO would face serious consequences if it expanded eastward.", "2021-12-01")
+    assert any(e.cameo_root == "13" and e.source.country == "RUS" for e in doc.events)

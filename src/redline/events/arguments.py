@@ -130,6 +130,24 @@ def verb_objects(verb: Token) -> list[Token]:
     return objs
 
 
+# Vehicles named for what they carry: "dispatched planes loaded with tents to Pakistan".
+CARRIER_NOUNS = {"plane", "aircraft", "airplane", "jet", "helicopter", "truck", "lorry", "ship", "vessel",
+                 "boat", "ferry", "flight", "train", "barge", "freighter"}
+LOADING_VERBS = {"load", "laden", "carry", "pack", "fill", "transport", "bear"}
+
+
+def loads(vehicle: Token) -> list[Token]:
+    """The words that say what a vehicle carries ("loaded", "carrying", "laden")."""
+    if vehicle.lemma_.lower() not in CARRIER_NOUNS:
+        return []
+    return [c for c in vehicle.children if c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in LOADING_VERBS]
+
+
+def cargo(vehicle: Token) -> list[Token]:
+    """What a vehicle carries: "trucks carrying food" -> food, "a ship laden with fuel" -> fuel."""
+    return [o for w in loads(vehicle) for o in children(w, "dobj") + [x for _, x in prep_objects(w, ("with",))]]
+
+
 # Verbs that only say an event happened: "fighting erupted between X and Y", "talks resumed
 # with X": their prepositions belong to the event noun.
 OCCURRENCE_VERBS = {"erupt", "break", "continue", "rage", "resume", "intensify", "escalate", "flare",

@@ -384,6 +384,7 @@ class EventCoder:
         else:
             candidates = args.verb_objects(base)
         candidates = [args.counted(o) for o in candidates]
+        candidates += [c for o in candidates for c in args.cargo(o)]
         return candidates + [c for o in candidates for c in o.conjuncts]
 
     def _object_kind(self, token: Token, kind: str) -> bool:
@@ -655,8 +656,12 @@ class EventCoder:
             src_tokens = [visiting[0]]
         sent = actors.sentence_of(trig)
         speaker_tok = modality.attribution(trig, sent, self._memo.setdefault("sentence_sources", {}))
-        if not src_tokens and speaker_tok is not None and lookup(code).quad_class in (1, 3):
-            src_tokens = [speaker_tok]   # "repeated that consequences would be harsh": the speaker's
+        if (not src_tokens and speaker_tok is not None and lookup(code).quad_class in (1, 3)
+                and (p.pos != "noun" or root == "13")):
+            # "repeated that consequences would be harsh": the speaker's threat; but talks or a
+            # request the speaker only mentions ("said talks with the bloc were going nowhere")
+            # are no act of theirs
+            src_tokens = [speaker_tok]
         shown_forces: list[Token] = []
         if not src_tokens and p.pos == "verb" and root in POSTURE_ROOTS and args.is_passive(trig):
             # "Kenyan troops were deployed to Haiti", "troops were put on high alert": forces moved or
@@ -1435,6 +1440,8 @@ class EventCoder:
         # "pulled back from the border area": spaCy hangs the phrase on the particle
         holders += [c for c in trig.children if c.dep_ in ("advmod", "prt") and c.lower_ in p.particles]
         holders += [o for o in args.verb_objects(trig) if o not in holders] if p.pos == "verb" else []
+        # "sent trucks carrying food into Gaza": where the load goes
+        holders += [w for o in holders[1:] for w in args.loads(o)]
         # "pledged tents, rescue crews and field hospitals for flood victims": the list's last item
         # carries what belongs to all of it
         holders += [c for o in list(holders[1:]) for c in o.conjuncts if c not in holders]
