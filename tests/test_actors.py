@@ -425,3 +425,9 @@ def test_a_tamil_tiger_fighter_and_the_aum_cult(nlp):
     assert mention(r, "Tamil Tiger").country == "LKA"
     r = actors_of(nlp, "Police raided the headquarters of the Aum Shinrikyo sect.", "1995-03-22")
     assert mention(r, "Aum Shinrikyo").country == "JPN"
+
+
+def test_a_region_named_after_another_state_is_its_own_states(code):
+    # "the Niger Delta" is in Nigeria, not Niger
+    doc = code("Gunmen attacked an oil platform in the Niger Delta on Tuesday.", "2009-07-14")
+    assert {e.source.country for e in doc.events} == {"NGA"}

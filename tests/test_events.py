@@ -378,3 +378,22 @@ def test_talks_a_speaker_only_mentions_are_not_the_speakers(code):
     # a threat the speaker voices is still the speaker's
     doc = code("The Kremlin said that NATO would face serious consequences if it expanded eastward.", "2021-12-01")
     assert any(e.cameo_root == "13" and e.source.country == "RUS" for e in doc.events)
+
+
+def test_property_destroyed_from_the_air_is_an_air_attack(code):
+    got = {(e.source.country, e.target.country, e.cameo) for e in code(
+        "Israeli warplanes destroyed Iraq's nuclear reactor near Baghdad on Sunday.", "1981-06-08").events}
+    assert ("ISR", "IRQ", "195") in got
+    # without a weapon that says how, it stays destruction of property
+    got = {e.cameo for e in code("Israeli bulldozers destroyed Palestinian homes in Hebron.", "2003-05-01").events}
+    assert "1712" in got
+
+
+def test_armed_groups_take_hostages_they_do_not_arrest(code):
+    got = {(e.source.country, e.target.country, e.cameo) for e in code(
+        "Hezbollah guerrillas captured two Israeli soldiers in a cross-border raid.", "2006-07-12").events}
+    assert ("LBN", "ISR", "181") in got
+    got = {e.cameo for e in code("Maoist rebels seized five policemen in Bihar on Monday.", "2009-04-20").events}
+    assert got == {"181"}
+    got = {e.cameo for e in code("Colombian police arrested three FARC rebels in Cali.", "2004-03-02").events}
+    assert got == {"173"}

@@ -124,10 +124,25 @@ class DocActors:
         # not Yemen's government, "the Sea of Japan" not Japan
         stateless = {k for e in doc.ents if e.label_ in PLACE_ENTITIES and len(e) > 1 and _stateless(e)
                      for k in range(e.start, e.end)}
+        # ... and one in a single state is that state's, whatever name it holds: "the Niger Delta"
+        # is in Nigeria, not Niger
+        regions = {}
+        for e in doc.ents:
+            if e.label_ in PLACE_ENTITIES and len(e) > 1 and e.start not in stateless:
+                first = e.start + (e[0].lower_ == "the")
+                region = _region_country(doc[first:e.end].text, frozenset(), division=False)
+                if region is not None and e.end - first > 1:
+                    regions[first] = (e.end, region)
         phrases, longest = kb.phrases, kb.longest_from
         n = len(doc)
         i = 0
         while i < n:
+            if i in regions:
+                end, (country, name) = regions[i]
+                self._regions.update(range(i, end))
+                self._add_match(Match(i, end, [Ref("place", country=country, phrase=name)]))
+                i = end
+                continue
             found = None
             top = max(longest.get(lowers[i], 0), longest.get(lemmas[i], 0))
             for length in range(min(top, n - i), 0, -1):

@@ -796,10 +796,13 @@ class EventCoder:
                 # "Pakistan strongly protested the killing": a state's protest is an official complaint
                 pair_code, pair_rule = "114", f"{pair_rule}>114"
             entry = lookup(pair_code)
-            mode = plover.mode_for(entry.plover, entry.plover_mode, phrase)
-            means = plover.code_for_mode(entry.code, mode)
-            if means:    # "struck with drones": 195, not 190
-                entry, pair_rule = lookup(means), f"{pair_rule}+{mode}"
+            # "struck with drones": 195, not 190; "warplanes destroyed the reactor": 195, not 1712
+            means_mode = plover.mode_for(entry.plover, None, phrase)
+            means = plover.code_for_mode(entry.code, means_mode)
+            if means:
+                entry, pair_rule, mode = lookup(means), f"{pair_rule}+{means_mode}", means_mode
+            else:
+                mode = plover.mode_for(entry.plover, entry.plover_mode, phrase)
             out.append(Event(
                 source=s, target=t, cameo=entry.code, cameo_root=entry.root, cameo_label=entry.label,
                 plover=entry.plover, plover_mode=mode,
