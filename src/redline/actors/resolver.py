@@ -411,6 +411,7 @@ class DocActors:
         owned = head_is_actor or organ or head.pos_ == "PROPN" or any(
             c.i in self.by_token for c in head.children if c.dep_ in ("compound", "amod"))
         leaders = self.words.get("leader_nouns") or ()
+        speaks_for = head.lemma_.lower() in self.words["speaking_for_nouns"]
         led: list[Token] = []      # "the head of the OSCE mission": the organisation led
         while stack:
             t = stack.pop()
@@ -432,7 +433,8 @@ class DocActors:
                         if named:
                             led.append(t)
                             out.extend(named)
-                elif (dep == "prep" and (head_is_actor or organ) and c.lower_ in OWNER_PREPS and t is head
+                elif (dep == "prep" and (head_is_actor or organ) and t is head
+                      and (c.lower_ in OWNER_PREPS or (c.lower_ == "for" and speaks_for))
                       and not (person_head and c.lower_ == "in")):
                     for p in c.children:
                         if organ and not head_is_actor and all(r.kind == "sector" for r in self._refs_at(p)):
