@@ -397,3 +397,9 @@ def test_armed_groups_take_hostages_they_do_not_arrest(code):
     assert got == {"181"}
     got = {e.cameo for e in code("Colombian police arrested three FARC rebels in Cali.", "2004-03-02").events}
     assert got == {"173"}
+
+
+def test_a_lone_attacker_named_by_no_more_than_a_man_is_unknown(code):
+    got = {(e.source.country, e.target.country, e.cameo_root) for e in code(
+        "A man killed dozens of people in Nice on Thursday night.", "2016-07-15").events}
+    assert got == {("FRA", "FRA", "18")}

@@ -694,6 +694,7 @@ class EventCoder:
             if not src_tokens and args.is_passive(trig) and code not in UNKNOWN_DOER_CODES:
                 unnamed = UNNAMED_AGENTS.get(root) or UNNAMED_AGENTS.get(code[:3])
             elif root in ("18", "19") and any(t.lemma_.lower() in actors.words["hidden_attacker_instruments"]
+                                              or t.lemma_.lower() in actors.words["anonymous_attackers"]
                                               for t in src_tokens):
                 unnamed = "UAF"
         if not sources and not p.symmetric and not unnamed:
