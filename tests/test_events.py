@@ -403,3 +403,12 @@ def test_a_lone_attacker_named_by_no_more_than_a_man_is_unknown(code):
     got = {(e.source.country, e.target.country, e.cameo_root) for e in code(
         "A man killed dozens of people in Nice on Thursday night.", "2016-07-15").events}
     assert got == {("FRA", "FRA", "18")}
+
+
+def test_a_body_set_up_to_investigate_is_investigating(code):
+    doc = code("The UN chief set up a panel on Tuesday to investigate Israel's raid on a Gaza-bound flotilla.",
+               "2010-08-02")
+    assert any(e.cameo_root == "09" and e.target.country == "ISR" and not e.hypothetical for e in doc.events)
+    # ... but a trip's purpose is not yet done
+    doc = code("The foreign minister flew to Colombo to press for a truce.", "2006-05-02")
+    assert not any(e.cameo_root == "10" and not e.hypothetical for e in doc.events)

@@ -137,7 +137,9 @@ def assess(trigger: Token, forward: bool) -> Modality:
             break   # "appealed for help, hours after missiles struck": the strike is a fact of its own
         if (dep in ("advcl", "xcomp") and node.head.lemma_.lower() in c["purpose_heads"]
                 and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in node.children)
-                and not any(ch.dep_ in ("mark", "nsubj", "nsubjpass") for ch in node.children)):
+                and not any(ch.dep_ in ("mark", "nsubj", "nsubjpass") for ch in node.children)
+                and not (node.head.tag_ in FINITE_TAGS and any(
+                    o.dep_ == "dobj" and o.lemma_.lower() in c["remit_bodies"] for o in node.head.children))):
             # "sailed south to retake the islands", "flew to Colombo to press for a truce": what the
             # trip or the move is for, not yet done
             m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.head.text
