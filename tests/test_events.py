@@ -412,3 +412,15 @@ def test_a_body_set_up_to_investigate_is_investigating(code):
     # ... but a trip's purpose is not yet done
     doc = code("The foreign minister flew to Colombo to press for a truce.", "2006-05-02")
     assert not any(e.cameo_root == "10" and not e.hypothetical for e in doc.events)
+
+
+def test_an_amount_given_or_cut_is_what_it_is_counted_in(code):
+    got = {(e.source.country, e.target.country, e.cameo_root) for e in code(
+        "The United States cut off some 30 million dollars in aid to Honduras on Thursday.", "2009-09-04").events}
+    assert ("USA", "HND", "16") in got
+
+
+def test_what_is_made_possible_for_someone_is_not_done(code):
+    doc = code("The WTO ruled that the tariffs were illegal, clearing the way for the European Union to impose "
+               "sanctions on American goods.", "2003-11-10")
+    assert not any(e.cameo_root == "16" and not e.hypothetical for e in doc.events)

@@ -148,6 +148,17 @@ def cargo(vehicle: Token) -> list[Token]:
     return [o for w in loads(vehicle) for o in children(w, "dobj") + [x for _, x in prep_objects(w, ("with",))]]
 
 
+# Units an amount is counted in: "30 million dollars in aid", "5,000 tonnes of wheat".
+AMOUNT_NOUNS = {"dollar", "euro", "pound", "yen", "yuan", "rupee", "franc", "ruble", "rouble", "riyal", "dinar",
+                "shekel", "peso", "lira", "sum", "amount", "tonne", "ton"}
+
+
+def is_amount(token: Token) -> bool:
+    """Whether a word is an amount ("$500 million", "30 million dollars")."""
+    return token.pos_ == "NUM" or token.tag_ == "CD" or (
+        token.lemma_.lower() in AMOUNT_NOUNS and any(c.dep_ in ("nummod", "quantmod") for c in token.children))
+
+
 # Verbs that only say an event happened: "fighting erupted between X and Y", "talks resumed
 # with X": their prepositions belong to the event noun.
 OCCURRENCE_VERBS = {"erupt", "break", "continue", "rage", "resume", "intensify", "escalate", "flare",

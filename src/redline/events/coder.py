@@ -385,6 +385,10 @@ class EventCoder:
             candidates = args.verb_objects(base)
         candidates = [args.counted(o) for o in candidates]
         candidates += [c for o in candidates for c in args.cargo(o)]
+        if base.pos_ != "NOUN" and not p.prep:
+            # "cut off 30 million dollars in aid": what an amount is, hung on it or on the verb
+            candidates += [x for o in candidates if args.is_amount(o) for h in (o, base)
+                           for _, x in args.prep_objects(h, ("in", "of"))]
         return candidates + [c for o in candidates for c in o.conjuncts]
 
     def _object_kind(self, token: Token, kind: str) -> bool:
@@ -1451,7 +1455,7 @@ class EventCoder:
         holders += [c for o in list(holders[1:]) for c in o.conjuncts if c not in holders]
         # "earmarked $1.5 billion in grants for Iraq": an amount's "in" or "of" phrase says what is given,
         # and carries whom it is for
-        holders += [x for o in list(holders[1:]) if o.pos_ == "NUM" or o.tag_ == "CD"
+        holders += [x for o in list(holders[1:]) if args.is_amount(o)
                     for _, x in args.prep_objects(o, ("in", "of")) if x not in holders]
         happened = args.occurrence_verb(trig) if p.pos == "noun" else None
         holders += [happened] if happened is not None else []

@@ -106,6 +106,9 @@ def assess(trigger: Token, forward: bool) -> Modality:
                     m.hypothetical, m.conditional, m.cue = True, True, m.cue or ch.text
             elif dep == "mark" and word in c["conditional_marks"]:
                 m.hypothetical, m.conditional, m.cue = True, True, m.cue or ch.text
+            elif dep == "mark" and word == "for" and any(x.dep_ == "aux" and x.lower_ == "to" for x in node.children):
+                # "clearing the way for the EU to impose sanctions": what is made possible, not done
+                m.hypothetical, m.conditional, m.cue = True, True, m.cue or ch.text
             elif dep in ("acomp", "oprd") and ch.lemma_.lower() in c["epistemic"]:
                 m.hypothetical, m.conditional, m.cue = True, True, m.cue or ch.text   # "looked likely"
             elif dep == "amod" and node.pos_ in ("NOUN", "PROPN"):
