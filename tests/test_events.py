@@ -424,3 +424,11 @@ def test_what_is_made_possible_for_someone_is_not_done(code):
     doc = code("The WTO ruled that the tariffs were illegal, clearing the way for the European Union to impose "
                "sanctions on American goods.", "2003-11-10")
     assert not any(e.cameo_root == "16" and not e.hypothetical for e in doc.events)
+
+
+def test_a_public_blockading_an_airport_obstructs_it_in_protest(code):
+    got = {(e.source.country, e.cameo[:3]) for e in code(
+        "Anti-government protesters blockaded Bangkok's main airport on Tuesday.", "2008-11-25").events}
+    assert got == {("THA", "144")}
+    got = {e.cameo for e in code("Rebels blockaded the city of Kassala.", "2008-11-25").events}
+    assert got == {"191"}
