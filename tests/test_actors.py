@@ -440,3 +440,11 @@ def test_a_spokesman_for_someone_speaks_for_them(code):
     # an envoy "for" a country is not that country's
     doc = code("The UN envoy for Syria met Bashar al-Assad in Damascus.", "2013-10-29")
     assert {e.source.igo for e in doc.events} == {"UN"}
+
+
+def test_a_thing_based_or_owned_in_a_state_is_that_states(code):
+    doc = code("Venezuela on Thursday seized eleven oil rigs belonging to the U.S.-based firm Helmerich.", "2010-06-24")
+    assert {(e.source.country, e.target.country) for e in doc.events} == {("VEN", "USA")}
+    # backing is not owning: "Russian-backed separatists" are fighters of the place
+    doc = code("Russian-backed separatists shelled Mariupol on Saturday.", "2015-01-24")
+    assert {e.source.country for e in doc.events} == {"UKR"}

@@ -34,6 +34,9 @@ BODY_NOUNS = {"bloc", "alliance", "grouping", "agency", "court", "tribunal", "bo
 NAME_PARTICLES = {"y", "e", "de", "da", "das", "do", "dos", "del", "della", "di", "van", "von", "der", "ter"}
 # Dependencies that keep a modifier inside its head's noun phrase.
 NP_MODIFIERS = {"compound", "amod", "flat", "nmod", "nn", "appos"}
+# Participles after a state that say whose a thing is ("U.S.-based", "British-flagged"); "Russian-
+# backed separatists" are not Russia's, so backing, funding and leading are not among them.
+OWNERSHIP_PARTICIPLES = {"base", "own", "flag", "register", "headquarter", "headquartered"}
 # Prepositions that name who a sector word belongs to: "leaders of Russia", "officials from Kyiv".
 OWNER_PREPS = {"of", "from", "in"}
 
@@ -418,6 +421,8 @@ class DocActors:
             for c in t.children:
                 dep = c.dep_
                 if dep in NP_MODIFIERS or (dep == "poss" and owned) or (
+                        # "the U.S.-based firm", "a Russian-owned bank": whose the thing is
+                        dep == "npadvmod" and t.dep_ == "amod" and t.lemma_.lower() in OWNERSHIP_PARTICIPLES) or (
                         dep == "conj" and t.dep_ in ("amod", "compound", "nmod") and t.i != head.i):
                     if dep == "appos" and c.i not in self.by_token and not any(
                             k.i in self.by_token for k in c.subtree):
