@@ -432,3 +432,9 @@ def test_a_public_blockading_an_airport_obstructs_it_in_protest(code):
     assert got == {("THA", "144")}
     got = {e.cameo for e in code("Rebels blockaded the city of Kassala.", "2008-11-25").events}
     assert got == {"191"}
+
+
+def test_pressing_ahead_is_going_on_not_a_demand(code):
+    doc = code("Iran pressed ahead with uranium enrichment on Friday in defiance of a Security Council deadline.",
+               "2006-09-01")
+    assert {(e.source.country, e.target.igo, e.cameo) for e in doc.events} == {("IRN", "UNSC", "128")}

@@ -84,7 +84,9 @@ def assess(trigger: Token, forward: bool) -> Modality:
                     # ("accusing them of seeking weapons": what one is accused of is no stated appeal or intent)
                     or (lemma in c["prospective"] and any(ch.dep_ == "prep" and ch.lower_ == c["prospective"][lemma]
                                                           for ch in node.children))     # "ahead of the talks"
-                    or (lemma in c["directive"] and node.pos_ in ("VERB", "NOUN"))):
+                    or (lemma in c["directive"] and node.pos_ in ("VERB", "NOUN") and not any(
+                        ch.dep_ in ("advmod", "prt") and ch.lower_ in c["directive_undone_by"].get(lemma, ())
+                        for ch in node.children))):
                 m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.text
             elif lemma in c["volitional"] and not forward:
                 m.hypothetical, m.volitional, m.cue = True, True, m.cue or node.text
