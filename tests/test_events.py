@@ -438,3 +438,16 @@ def test_pressing_ahead_is_going_on_not_a_demand(code):
     doc = code("Iran pressed ahead with uranium enrichment on Friday in defiance of a Security Council deadline.",
                "2006-09-01")
     assert {(e.source.country, e.target.igo, e.cameo) for e in doc.events} == {("IRN", "UNSC", "128")}
+
+
+def test_killing_civilians_by_the_hundreds_is_a_mass_killing(code):
+    got = {e.cameo for e in code("Hutu militiamen killed thousands of Tutsi civilians in Kigali this week.",
+                                 "1994-04-15").events}
+    assert got == {"202"}
+    # a toll of one attack, or one below the hundreds, stays an assault
+    got = {e.cameo for e in code("Gunmen killed more than 130 people at a concert hall near Moscow.",
+                                 "2024-03-23").events}
+    assert got == {"180"}
+    got = {e.cameo for e in code("Fighters killed hundreds of people in a cross-border assault on Israel.",
+                                 "2023-10-09").events}
+    assert "202" not in got

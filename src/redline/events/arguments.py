@@ -159,6 +159,26 @@ def is_amount(token: Token) -> bool:
         token.lemma_.lower() in AMOUNT_NOUNS and any(c.dep_ in ("nummod", "quantmod") for c in token.children))
 
 
+# Words and the least number that make a toll massive: "killed hundreds of civilians", "at least 400 people".
+MASS_WORDS = {"hundreds", "thousands", "millions"}
+MASS_NUMBER = 200
+
+
+def massive(victims: Token) -> bool:
+    """Whether a count of victims is in the hundreds or more."""
+    words = [victims] + [c for c in victims.children if c.dep_ in ("nummod", "quantmod")]
+    for w in words:
+        if w.lower_ in MASS_WORDS:
+            return True
+        if w.dep_ == "nummod" or w.pos_ == "NUM":
+            try:
+                if float(w.text.replace(",", "")) >= MASS_NUMBER:
+                    return True
+            except ValueError:
+                continue
+    return False
+
+
 # Verbs that only say an event happened: "fighting erupted between X and Y", "talks resumed
 # with X": their prepositions belong to the event noun.
 OCCURRENCE_VERBS = {"erupt", "break", "continue", "rage", "resume", "intensify", "escalate", "flare",

@@ -42,6 +42,10 @@ SELF_TARGET_CODES = ("14", "17", "081", "082", "083", "0841", "034", "0351", "03
 # (19), only killing and shooting: a town "shelled" or "bombed" is war, whose unnamed attacker is
 # no one of the town's own state.
 UNNAMED_AGENTS = {"08": "GOV", "17": "GOV", "18": "UAF", "190": "UAF", "193": "UAF"}
+# Killings of civilians in the hundreds or more are mass killings (202), unless the means say more.
+MASS_KILLING_FROM = {"180", "190", "193"}
+KILLING_VERBS = {"kill", "massacre", "slaughter", "murder", "execute", "butcher"}
+ONE_ATTACK = {"attack", "assault", "raid", "bombing", "strike", "ambush", "blast", "explosion", "shooting"}
 # ... but not destruction: "the dam was destroyed" names no authority that did it.
 UNKNOWN_DOER_CODES = {"1712"}
 # What a protest demands, by the code of the demand, as the last digit of its code (14x1-14x4).
@@ -808,6 +812,12 @@ class EventCoder:
                 entry, pair_rule, mode = lookup(means), f"{pair_rule}+{means_mode}", means_mode
             else:
                 mode = plover.mode_for(entry.plover, entry.plover_mode, phrase)
+                if (entry.code in MASS_KILLING_FROM and trig.lemma_.lower() in KILLING_VERBS and "CVL" in t.sectors
+                        and any(args.massive(o) for o in args.verb_objects(trig))
+                        and not any(o.lemma_.lower() in ONE_ATTACK for _, o in args.prep_objects(trig, ("in",)))):
+                    # "militiamen killed hundreds of civilians": a mass killing, whoever did it (but
+                    # "killed hundreds in a cross-border assault" is the toll of one attack)
+                    entry, pair_rule = lookup("202"), f"{pair_rule}>202"
             out.append(Event(
                 source=s, target=t, cameo=entry.code, cameo_root=entry.root, cameo_label=entry.label,
                 plover=entry.plover, plover_mode=mode,
