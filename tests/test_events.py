@@ -451,3 +451,9 @@ def test_killing_civilians_by_the_hundreds_is_a_mass_killing(code):
     got = {e.cameo for e in code("Fighters killed hundreds of people in a cross-border assault on Israel.",
                                  "2023-10-09").events}
     assert "202" not in got
+
+
+def test_an_inquiry_into_what_happened_in_a_state_is_about_that_state(code):
+    got = {(e.source.igo, e.target.country, e.cameo_root) for e in code(
+        "The UN Human Rights Council investigated allegations of torture in Eritrea.", "2014-06-27").events}
+    assert got == {("UNHRC", "ERI", "09")}

@@ -1454,6 +1454,8 @@ class EventCoder:
         default = (("dobj", "dative") + args.DEFAULT_TARGET_PREPS if p.pos == "verb"
                    else ("compound",) + args.NOUN_TARGET_PREPS)
         slots = tuple(dict.fromkeys(p.target + default))   # the pattern's own slots first
+        if p.code[:2] == "09":
+            slots += ("in",)     # "investigate allegations of torture in Eritrea": the state looked into
         holders = [trig] + ([f.xcomp] if f.xcomp is not None else []) + list(f.objects)
         # "pulled back from the border area": spaCy hangs the phrase on the particle
         holders += [c for c in trig.children if c.dep_ in ("advmod", "prt") and c.lower_ in p.particles]
