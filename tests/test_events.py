@@ -457,3 +457,13 @@ def test_an_inquiry_into_what_happened_in_a_state_is_about_that_state(code):
     got = {(e.source.igo, e.target.country, e.cameo_root) for e in code(
         "The UN Human Rights Council investigated allegations of torture in Eritrea.", "2014-06-27").events}
     assert got == {("UNHRC", "ERI", "09")}
+
+
+def test_a_capital_aimed_at_is_a_target_not_a_place(code):
+    got = {(e.source.country, e.target.country, e.cameo_root) for e in code(
+        "Paris took a swipe at London over the fishing dispute.", "2021-05-06").events}
+    assert got == {("FRA", "GBR", "11")}
+    # talks "at" a capital stay where they were held
+    got = {(e.source.country, e.target.country) for e in code(
+        "Russia and Ukraine held talks at Istanbul.", "2022-03-29").events}
+    assert ("RUS", "TUR") not in got

@@ -1521,7 +1521,10 @@ class EventCoder:
                     # "talks in Vienna" is where, not with whom; "arrived in Vienna" is a visit;
                     # but a pattern's own slot may hold people: "threw stones at riot police"
                     got = actors.actors_for(c) if slot in p.target else []
-                    if not any((a.sectors and a.kind != "state") or a.igo for a, _ in got):
+                    # ... and what a pattern aims "at" is its target, a capital too ("took a swipe
+                    # at London", "fired rockets at Tel Aviv")
+                    aimed = slot == "at" and any(a.country for a, _ in got)
+                    if not aimed and not any((a.sectors and a.kind != "state") or a.igo for a, _ in got):
                         continue
                 got = got or actors.actors_for(c) or self._inside(c, actors)
                 if got and not any(a.country or a.igo or a.name for a, _ in got):
