@@ -467,3 +467,13 @@ def test_a_capital_aimed_at_is_a_target_not_a_place(code):
     got = {(e.source.country, e.target.country) for e in code(
         "Russia and Ukraine held talks at Istanbul.", "2022-03-29").events}
     assert ("RUS", "TUR") not in got
+
+
+def test_a_military_act_is_no_actor_of_its_own(code):
+    # "military" describes the act threatened; the target is whom it is against
+    got = {(e.source.country, e.target.country, e.cameo) for e in code(
+        "The United States threatened military action against Syria.", "2013-08-28").events}
+    assert got == {("USA", "SYR", "138")}
+    got = {(e.source.igo, e.target.country, e.cameo_root) for e in code(
+        "The African Union condemned the military takeover in Niger on Wednesday.", "2023-07-27").events}
+    assert got == {("AU", "NER", "11")}

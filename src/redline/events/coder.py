@@ -1533,6 +1533,12 @@ class EventCoder:
                     if inner:
                         got = [(Actor(a.text, actors.kb.code_for(a.country, a.igo, got[0][0].sectors), a.country,
                                       a.igo, list(got[0][0].sectors), a.name, a.kind), r) for a, r in inner]
+                    elif c.i not in actors.by_token and c.pos_ == "NOUN" and (mods := [
+                            k for k in c.children if k.i in actors.by_token]) and all(
+                            k.dep_ == "amod" and k.pos_ == "ADJ" for k in mods):
+                        # "threatened military action against Syria": a kind of act, no one; "the
+                        # military takeover in Niger": the state it happens in
+                        got = located_actors(self._inside(c, actors))
                 # "near its border", "into its territory": the source itself is no target
                 src_codes = {a.code for a in src_actors}
                 # ... but a town of its own that it strikes is ("Syrian troops shelled the city of Homs")
