@@ -477,3 +477,15 @@ def test_a_military_act_is_no_actor_of_its_own(code):
     got = {(e.source.igo, e.target.country, e.cameo_root) for e in code(
         "The African Union condemned the military takeover in Niger on Wednesday.", "2023-07-27").events}
     assert got == {("AU", "NER", "11")}
+
+
+def test_what_reports_say_another_did_is_what_a_comment_is_on(code):
+    got = {(e.source.country, e.target.country, e.cameo) for e in code(
+        "A spokesman for the Thai army declined to comment on reports that Cambodia had reinforced its troops.",
+        "2011-02-07").events}
+    assert ("THA", "KHM", "011") in got
+    # reports about one's own side are about whom they concern
+    got = {(e.source.country, e.target.country, e.cameo) for e in code(
+        "A Kremlin spokesman refused to be drawn on reports that Moscow had agreed to sell missiles to Syria.",
+        "2006-05-12").events}
+    assert ("RUS", "SYR", "011") in got

@@ -1502,9 +1502,15 @@ class EventCoder:
             else:
                 # "looked into whether Syrian officials were behind the killing": a clause after the
                 # preposition is about its subject
+                # ... and so is "declined to comment on reports that Cambodia had reinforced its troops"
                 cands += [x for o in by_prep.get(slot, [])
-                          for x in [o] + ([t for t in args.children(o, "nsubj", "nsubjpass") if t.pos_ != "PRON"]
-                                          if o.pos_ in ("VERB", "AUX") and args.children(o, "mark") else [])]
+                          for x in [o] + [t for cl in ([o] if o.pos_ in ("VERB", "AUX") else
+                                                       [k for k in o.children if k.dep_ in ("acl", "ccomp")]
+                                                       if o.pos_ == "NOUN" else [])
+                                          if args.children(cl, "mark")
+                                          for t in args.children(cl, "nsubj", "nsubjpass") if t.pos_ != "PRON"
+                                          and (cl is o or not any((a.country, a.igo) in own
+                                                                  for a, _ in actors.actors_for(t)))]]
             # "condemned the shelling of a hospital by Russian forces", "an inquiry into abuses by the
             # military": a deed's doer, named by its "by" phrase, is whom the reaction or inquiry is about
             cands = [a for c in cands for a in self._deed_doers(c, actors) + [c]]
