@@ -812,11 +812,7 @@ class EventCoder:
                 entry, pair_rule, mode = lookup(means), f"{pair_rule}+{means_mode}", means_mode
             else:
                 mode = plover.mode_for(entry.plover, entry.plover_mode, phrase)
-                if (entry.code in MASS_KILLING_FROM and trig.lemma_.lower() in KILLING_VERBS and "CVL" in t.sectors
-                        and any(args.massive(o) for o in args.verb_objects(trig))
-                        and not any(o.lemma_.lower() in ONE_ATTACK for _, o in args.prep_objects(trig, ("in",)))):
-                    # "militiamen killed hundreds of civilians": a mass killing, whoever did it (but
-                    # "killed hundreds in a cross-border assault" is the toll of one attack)
+                if entry.code in MASS_KILLING_FROM and "CVL" in t.sectors and self._mass_killing(trig):
                     entry, pair_rule = lookup("202"), f"{pair_rule}>202"
             out.append(Event(
                 source=s, target=t, cameo=entry.code, cameo_root=entry.root, cameo_label=entry.label,
@@ -1500,17 +1496,7 @@ class EventCoder:
                 cands += [sent.doc[i] for i in sorted(actors.by_token) if sent.start <= i < sent.end
                           and not actors.is_place_modifier(sent.doc[i])]
             else:
-                # "looked into whether Syrian officials were behind the killing": a clause after the
-                # preposition is about its subject
-                # ... and so is "declined to comment on reports that Cambodia had reinforced its troops"
-                cands += [x for o in by_prep.get(slot, [])
-                          for x in [o] + [t for cl in ([o] if o.pos_ in ("VERB", "AUX") else
-                                                       [k for k in o.children if k.dep_ in ("acl", "ccomp")]
-                                                       if o.pos_ == "NOUN" else [])
-                                          if args.children(cl, "mark")
-                                          for t in args.children(cl, "nsubj", "nsubjpass") if t.pos_ != "PRON"
-                                          and (cl is o or not any((a.country, a.igo) in own
-                                                                  for a, _ in actors.actors_for(t)))]]
+                cands += [x for o in by_prep.get(slot, []) for x in [o] + self._clause_subjects(o, own, actors)]
             # "condemned the shelling of a hospital by Russian forces", "an inquiry into abuses by the
             # military": a deed's doer, named by its "by" phrase, is whom the reaction or inquiry is about
             cands = [a for c in cands for a in self._deed_doers(c, actors) + [c]]
@@ -1565,6 +1551,28 @@ class EventCoder:
                 if got:
                     return got
         return []
+
+    @staticmethod
+    def _mass_killing(trig: Token) -> bool:
+        """"militiamen killed hundreds of civilians": a mass killing, whoever did it; but "killed hundreds
+        in a cross-border assault" is the toll of one attack."""
+        return (trig.lemma_.lower() in KILLING_VERBS and any(args.massive(o) for o in args.verb_objects(trig))
+                and not any(o.lemma_.lower() in ONE_ATTACK for _, o in args.prep_objects(trig, ("in",))))
+
+    @staticmethod
+    def _clause_subjects(o: Token, own: set, actors: DocActors) -> list[Token]:
+        """The subject of a clause after a preposition ("looked into whether Syrian officials were behind
+        the killing"), or of the clause a noun there reports ("declined to comment on reports that
+        Cambodia had reinforced its troops"); reports of one's own side are about whom they concern."""
+        if o.pos_ in ("VERB", "AUX"):
+            clauses, reported = [o], False
+        elif o.pos_ == "NOUN":
+            clauses, reported = [k for k in o.children if k.dep_ in ("acl", "ccomp")], True
+        else:
+            return []
+        return [t for cl in clauses if args.children(cl, "mark")
+                for t in args.children(cl, "nsubj", "nsubjpass") if t.pos_ != "PRON"
+                and not (reported and any((a.country, a.igo) in own for a, _ in actors.actors_for(t)))]
 
     def _participants_of_hosted(self, f: Firing, actors: DocActors, src_tokens,
                                 earlier: list[Event] = ()) -> list[tuple[Actor, bool]]:
