@@ -40,6 +40,11 @@ def prep_objects(token: Token, preps) -> list[tuple[str, Token]]:
     return out
 
 
+def infinitive(verb: Token) -> bool:
+    """Whether a verb is a to-infinitive ("to leave", "for the EU to impose")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def is_reciprocal(token: Token) -> bool:
     """"each other", "one another"."""
     return (token.lower_ == "other" and any(c.lower_ == "each" for c in token.children)) or (
@@ -124,8 +129,7 @@ def verb_objects(verb: Token) -> list[Token]:
         objs = [verb.head]
     if not objs:
         # "allowed inspectors to return", parsed with the object as the complement's subject
-        objs = [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(
-                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        objs = [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") and infinitive(c)
                 for s in c.children if s.dep_ == "nsubj"]
     return objs
 

@@ -184,7 +184,7 @@ def deployment_purpose(trig: Token, objects: list[Token]) -> str | None:
         if o.i != trig.i:
             words.extend(o.subtree)
     for c in trig.children:
-        infinitive = c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        infinitive = c.dep_ in ("advcl", "xcomp") and args.infinitive(c)
         if infinitive and c.lemma_.lower() in ASSISTANCE_VERBS:
             return "074"
         if infinitive or (c.dep_ == "prep" and c.lower_ in ("as", "for")):
@@ -628,7 +628,7 @@ class EventCoder:
         return [f for f in firings if not (
             f.trigger.dep_ in ("xcomp", "advcl") and f.trigger.head.i != f.trigger.i
             and roots.get(f.trigger.head.i) == f.pattern.code[:2]
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in f.trigger.children))]
+            and args.infinitive(f.trigger))]
 
     def _events(self, f: Firing, ref: SentenceRef, actors: DocActors, anchor, earlier) -> list[Event]:
         p, trig = f.pattern, f.trigger
@@ -806,10 +806,9 @@ class EventCoder:
                 pair_code, pair_rule = "114", f"{pair_rule}>114"
             entry = lookup(pair_code)
             # "struck with drones": 195, not 190; "warplanes destroyed the reactor": 195, not 1712
-            means_mode = plover.mode_for(entry.plover, None, phrase)
-            means = plover.code_for_mode(entry.code, means_mode)
+            means = plover.code_for_means(entry.code, entry.plover, phrase)
             if means:
-                entry, pair_rule, mode = lookup(means), f"{pair_rule}+{means_mode}", means_mode
+                entry, pair_rule, mode = lookup(means[0]), f"{pair_rule}+{means[1]}", means[1]
             else:
                 mode = plover.mode_for(entry.plover, entry.plover_mode, phrase)
                 if entry.code in MASS_KILLING_FROM and "CVL" in t.sectors and self._mass_killing(trig):

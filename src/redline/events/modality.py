@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from redline.data import data_path, load_yaml
-from redline.events.arguments import verb_subjects
+from redline.events.arguments import infinitive, verb_subjects
 
 # Links along which the modality of a governing word reaches down to the trigger.
 CARRY = {"xcomp", "csubj", "csubjpass", "acl", "dobj", "pobj", "prep", "pcomp", "nsubj",
@@ -108,7 +108,7 @@ def assess(trigger: Token, forward: bool) -> Modality:
                     m.hypothetical, m.conditional, m.cue = True, True, m.cue or ch.text
             elif dep == "mark" and word in c["conditional_marks"]:
                 m.hypothetical, m.conditional, m.cue = True, True, m.cue or ch.text
-            elif dep == "mark" and word == "for" and any(x.dep_ == "aux" and x.lower_ == "to" for x in node.children):
+            elif dep == "mark" and word == "for" and infinitive(node):
                 # "clearing the way for the EU to impose sanctions": what is made possible, not done
                 m.hypothetical, m.conditional, m.cue = True, True, m.cue or ch.text
             elif dep in ("acomp", "oprd") and ch.lemma_.lower() in c["epistemic"]:
@@ -141,7 +141,7 @@ def assess(trigger: Token, forward: bool) -> Modality:
                                   for ch in node.children):
             break   # "appealed for help, hours after missiles struck": the strike is a fact of its own
         if (dep in ("advcl", "xcomp") and node.head.lemma_.lower() in c["purpose_heads"]
-                and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in node.children)
+                and infinitive(node)
                 and not any(ch.dep_ in ("mark", "nsubj", "nsubjpass") for ch in node.children)
                 and not (node.head.tag_ in FINITE_TAGS and any(
                     o.dep_ == "dobj" and o.lemma_.lower() in c["remit_bodies"] for o in node.head.children))):
@@ -150,8 +150,7 @@ def assess(trigger: Token, forward: bool) -> Modality:
             m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.head.text
             break
         if dep == "advcl" and not any(ch.dep_ == "mark" for ch in node.children) and not (
-                any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in node.children)
-                and node.head.lemma_.lower() in c["volitional"] | c["directive"]):
+                infinitive(node) and node.head.lemma_.lower() in c["volitional"] | c["directive"]):
             break   # "offered on Saturday to mediate", parsed as an adverbial clause, is an offer
         via = dep
         node = node.head

@@ -96,6 +96,11 @@ def contexts_for(table_contexts, words: Words, sectors: list[str]) -> list[str]:
     return out
 
 
-def code_for_mode(code: str, mode: str | None) -> str | None:
-    """The specific code a residual code takes from its means ("190" + aerial -> "195")."""
-    return vocabulary()["mode_codes"].get(code, {}).get(mode) if mode else None
+def code_for_means(code: str, ptype: str | None, phrase: list[Token]) -> tuple[str, str] | None:
+    """The specific code a residual code takes from the means its phrase shows, with that mode
+    ("190" + aerial -> "195"); None for codes with no such table or phrases that show none."""
+    table = vocabulary()["mode_codes"].get(code)
+    if not table:
+        return None
+    mode = mode_for(ptype, None, phrase)
+    return (table[mode], mode) if mode in table else None
