@@ -40,11 +40,18 @@ def code_all(pipeline_all):
     return run
 
 
+def _who(actor) -> str | None:
+    return (actor.country or actor.igo or actor.code) if actor else None
+
+
 def dyads(doc) -> set[tuple[str, str, str]]:
     """(source country-or-igo, target country-or-igo, root) of every event."""
-    def who(a):
-        return (a.country or a.igo or a.code) if a else None
-    return {(who(e.source), who(e.target), e.cameo_root) for e in doc.events}
+    return {(_who(e.source), _who(e.target), e.cameo_root) for e in doc.events}
+
+
+def codes(doc) -> set[tuple[str, str, str]]:
+    """(source country-or-igo, target country-or-igo, full CAMEO code) of every event."""
+    return {(_who(e.source), _who(e.target), e.cameo) for e in doc.events}
 
 
 def redline_bin() -> str:

@@ -1,5 +1,5 @@
 """The event coder's behaviour, sentence by sentence (sentences written by the team)."""
-from conftest import dyads
+from conftest import codes, dyads
 
 
 def test_active_voice(code):
@@ -362,12 +362,11 @@ def test_targets_named_below_the_object_or_at_the_place(code):
 
 def test_a_vehicle_is_sent_for_its_load(code):
     # what is sent is what the planes or trucks carry, and it goes where the load goes
-    got = {(e.source.country, e.target.country, e.cameo) for e in code(
+    got = codes(code(
         "Turkey dispatched two cargo planes loaded with tents and blankets to quake-hit northern Pakistan.",
-        "2005-10-10").events}
+        "2005-10-10"))
     assert ("TUR", "PAK", "073") in got
-    got = {(e.source.country, e.target.country, e.cameo) for e in code(
-        "Russia sent trucks carrying ammunition into eastern Ukraine, NATO said.", "2014-08-20").events}
+    got = codes(code("Russia sent trucks carrying ammunition into eastern Ukraine, NATO said.", "2014-08-20"))
     assert ("RUS", "UKR", "072") in got
 
 
@@ -381,8 +380,7 @@ def test_talks_a_speaker_only_mentions_are_not_the_speakers(code):
 
 
 def test_property_destroyed_from_the_air_is_an_air_attack(code):
-    got = {(e.source.country, e.target.country, e.cameo) for e in code(
-        "Israeli warplanes destroyed Iraq's nuclear reactor near Baghdad on Sunday.", "1981-06-08").events}
+    got = codes(code("Israeli warplanes destroyed Iraq's nuclear reactor near Baghdad on Sunday.", "1981-06-08"))
     assert ("ISR", "IRQ", "195") in got
     # without a weapon that says how, it stays destruction of property
     got = {e.cameo for e in code("Israeli bulldozers destroyed Palestinian homes in Hebron.", "2003-05-01").events}
@@ -390,8 +388,7 @@ def test_property_destroyed_from_the_air_is_an_air_attack(code):
 
 
 def test_armed_groups_take_hostages_they_do_not_arrest(code):
-    got = {(e.source.country, e.target.country, e.cameo) for e in code(
-        "Hezbollah guerrillas captured two Israeli soldiers in a cross-border raid.", "2006-07-12").events}
+    got = codes(code("Hezbollah guerrillas captured two Israeli soldiers in a cross-border raid.", "2006-07-12"))
     assert ("LBN", "ISR", "181") in got
     got = {e.cameo for e in code("Maoist rebels seized five policemen in Bihar on Monday.", "2009-04-20").events}
     assert got == {"181"}
@@ -400,8 +397,7 @@ def test_armed_groups_take_hostages_they_do_not_arrest(code):
 
 
 def test_a_lone_attacker_named_by_no_more_than_a_man_is_unknown(code):
-    got = {(e.source.country, e.target.country, e.cameo_root) for e in code(
-        "A man killed dozens of people in Nice on Thursday night.", "2016-07-15").events}
+    got = dyads(code("A man killed dozens of people in Nice on Thursday night.", "2016-07-15"))
     assert got == {("FRA", "FRA", "18")}
 
 
@@ -415,8 +411,8 @@ def test_a_body_set_up_to_investigate_is_investigating(code):
 
 
 def test_an_amount_given_or_cut_is_what_it_is_counted_in(code):
-    got = {(e.source.country, e.target.country, e.cameo_root) for e in code(
-        "The United States cut off some 30 million dollars in aid to Honduras on Thursday.", "2009-09-04").events}
+    got = dyads(code(
+        "The United States cut off some 30 million dollars in aid to Honduras on Thursday.", "2009-09-04"))
     assert ("USA", "HND", "16") in got
 
 
@@ -437,7 +433,7 @@ def test_a_public_blockading_an_airport_obstructs_it_in_protest(code):
 def test_pressing_ahead_is_going_on_not_a_demand(code):
     doc = code("Iran pressed ahead with uranium enrichment on Friday in defiance of a Security Council deadline.",
                "2006-09-01")
-    assert {(e.source.country, e.target.igo, e.cameo) for e in doc.events} == {("IRN", "UNSC", "128")}
+    assert codes(doc) == {("IRN", "UNSC", "128")}
 
 
 def test_killing_civilians_by_the_hundreds_is_a_mass_killing(code):
@@ -454,14 +450,12 @@ def test_killing_civilians_by_the_hundreds_is_a_mass_killing(code):
 
 
 def test_an_inquiry_into_what_happened_in_a_state_is_about_that_state(code):
-    got = {(e.source.igo, e.target.country, e.cameo_root) for e in code(
-        "The UN Human Rights Council investigated allegations of torture in Eritrea.", "2014-06-27").events}
+    got = dyads(code("The UN Human Rights Council investigated allegations of torture in Eritrea.", "2014-06-27"))
     assert got == {("UNHRC", "ERI", "09")}
 
 
 def test_a_capital_aimed_at_is_a_target_not_a_place(code):
-    got = {(e.source.country, e.target.country, e.cameo_root) for e in code(
-        "Paris took a swipe at London over the fishing dispute.", "2021-05-06").events}
+    got = dyads(code("Paris took a swipe at London over the fishing dispute.", "2021-05-06"))
     assert got == {("FRA", "GBR", "11")}
     # talks "at" a capital stay where they were held
     got = {(e.source.country, e.target.country) for e in code(
@@ -471,21 +465,19 @@ def test_a_capital_aimed_at_is_a_target_not_a_place(code):
 
 def test_a_military_act_is_no_actor_of_its_own(code):
     # "military" describes the act threatened; the target is whom it is against
-    got = {(e.source.country, e.target.country, e.cameo) for e in code(
-        "The United States threatened military action against Syria.", "2013-08-28").events}
+    got = codes(code("The United States threatened military action against Syria.", "2013-08-28"))
     assert got == {("USA", "SYR", "138")}
-    got = {(e.source.igo, e.target.country, e.cameo_root) for e in code(
-        "The African Union condemned the military takeover in Niger on Wednesday.", "2023-07-27").events}
+    got = dyads(code("The African Union condemned the military takeover in Niger on Wednesday.", "2023-07-27"))
     assert got == {("AU", "NER", "11")}
 
 
 def test_what_reports_say_another_did_is_what_a_comment_is_on(code):
-    got = {(e.source.country, e.target.country, e.cameo) for e in code(
+    got = codes(code(
         "A spokesman for the Thai army declined to comment on reports that Cambodia had reinforced its troops.",
-        "2011-02-07").events}
+        "2011-02-07"))
     assert ("THA", "KHM", "011") in got
     # reports about one's own side are about whom they concern
-    got = {(e.source.country, e.target.country, e.cameo) for e in code(
+    got = codes(code(
         "A Kremlin spokesman refused to be drawn on reports that Moscow had agreed to sell missiles to Syria.",
-        "2006-05-12").events}
+        "2006-05-12"))
     assert ("RUS", "SYR", "011") in got
