@@ -481,3 +481,37 @@ def test_what_reports_say_another_did_is_what_a_comment_is_on(code):
         "A Kremlin spokesman refused to be drawn on reports that Moscow had agreed to sell missiles to Syria.",
         "2006-05-12"))
     assert ("RUS", "SYR", "011") in got
+
+
+def test_a_verdict_on_a_deed_told_just_before_is_on_its_doer(code):
+    got = codes(code("Pakistan tested a long-range missile on Monday, and India lodged a protest, "
+                     "calling the launch a reckless provocation.", "2020-08-11"))
+    assert ("IND", "PAK", "111") in got
+    # the latest deed told before the verdict, not the first actor of the sentence
+    got = codes(code("Seoul tightened export rules after Pyongyang fired two rockets, and Tokyo suspended "
+                     "talks with the North, calling the launches a grave setback.", "2020-08-11"))
+    assert ("JPN", "PRK", "111") in got and ("JPN", "KOR", "111") not in got
+
+
+def test_unnamed_people_at_a_foreign_mission_are_of_the_state_it_stands_in(code):
+    got = dyads(code("Protesters set fire to the Saudi embassy in Tehran on Sunday, a day after Riyadh "
+                     "executed a Shiite cleric.", "2016-01-03"))
+    assert ("IRN", "SAU", "14") in got and ("SAU", "SAU", "14") not in got
+
+
+def test_an_opposition_speaking_of_another_state_is_of_the_other_state_named(code):
+    got = dyads(code("Opposition politicians blamed Rwanda for the rebel advance and urged Kigali to stop "
+                     "arming the M23 in Congo.", "2012-11-21"))
+    assert got == {("COD", "RWA", "11"), ("COD", "RWA", "02")}
+
+
+def test_people_included_in_a_group_acted_on_say_whose_it_is(code):
+    got = codes(code("Militants in the southern Philippines released 12 hostages on Sunday, including three "
+                     "Germans.", "2020-08-11"))
+    assert {t for _, t, c in got if c == "0841"} == {"DEU"}
+
+
+def test_a_clause_of_time_gives_no_target_to_a_deed_done_to_someone(code):
+    got = dyads(code("Forces loyal to the new leader arrested the ousted president in Abidjan, a day after "
+                     "French helicopters fired rockets at his bunker.", "2011-04-12"))
+    assert ("CIV", "CIV", "17") in got and ("CIV", "FRA", "17") not in got

@@ -26,6 +26,9 @@ PARTICLE_DEPS = {"prt", "advmod", "prep", "npadvmod"}   # "test-fired": "test" h
 # the reported clause, and (but for plain statements) from the source's preceding events.
 REPORTED_ROOTS = {"02", "10", "11", "12", "13"}
 CONTEXT_ROOTS = {"02", "10", "11", "12", "13"}
+# Conjunctions of a clause that tells when or why, not what: "after", "because".
+CIRCUMSTANCE_MARKS = {"after", "before", "when", "while", "as", "since", "because", "until", "once", "though",
+                      "although"}
 REACTIVE_ROOTS = {"11", "12"}     # disapproval and rejection answer someone
 VISIT_CODES = {"042"}             # where one goes is whom one visits
 # Roots whose unnamed actors belong to the country of the other side ("police arrested protesters").
@@ -730,10 +733,14 @@ class EventCoder:
         if reaction is not None:
             targets = [x for s in args.verb_subjects(reaction)
                        for x in (actors.actors_for(s) or self._inside(s, actors, preps=("of",)))]
+        unlocated = sources
         sources, targets = self._domestic(f, actors, sources, targets)
         how_target = "tree"
         if not targets:
-            targets, how_target = self._implied_targets(f, actors, sources, sent, earlier)
+            targets, how_target = self._implied_targets(f, actors, sources or unlocated, sent, earlier)
+            if targets and not sources and root not in DOMESTIC_ROOTS and lookup(code).quad_class < 4:
+                # "opposition leaders demanded that Damascus withdraw": said from the other state named
+                sources, _ = self._domestic(f, actors, unlocated, targets)
         pairs = self._pairs(f, actors, sources, targets)
         if p.pos == "verb" and p.lemma in modality.cues()["command_verbs"]:
             # "ordered troops to pull out": a command to one's own organs, not a demand
@@ -1055,6 +1062,11 @@ class EventCoder:
             # codes as no event between two is still the deed of the main clause told before
             return self._main_clause_doers(f.trigger, actors, sources)
         last = told[-1].trigger.start
+        later = self._later_deed_doers(f.trigger, actors, sources, last)
+        if later:
+            # "Clinton imposed sanctions after New Delhi carried out tests, and Japan called the
+            # blasts a blow": a deed told after the last coded event is the one reacted to
+            return later
         out, seen = [], set()
         for e in told:
             key = (e.source.country, e.source.igo)
@@ -1062,6 +1074,32 @@ class EventCoder:
                 seen.add(key)
                 out.append((e.source, True))
         return out
+
+    @staticmethod
+    def _deed_subjects(trig: Token, after: int = -1) -> list[Token]:
+        """The subjects of the clauses told before a reaction in its sentence, latest first (down to
+        the character offset `after`), leaving out saying and the reaction's own clauses."""
+        speech = modality.cues()["speech"]
+        # not the clauses it hangs on, nor those of its own subject ("the guerrillas it backs")
+        above = {t.i for t in trig.ancestors} | {t.i for t in trig.subtree}
+        out = []
+        for i in range(trig.i - 1, trig.sent.start - 1, -1):
+            verb = trig.doc[i]
+            if verb.idx <= after:
+                break
+            if verb.pos_ == "VERB" and verb.lemma_.lower() not in speech and verb.i not in above:
+                out += args.children(verb, "nsubj")
+        return out
+
+    def _later_deed_doers(self, trig: Token, actors: DocActors, sources, after: int) -> list[tuple[Actor, bool]]:
+        """The subject of the latest clause told after the offset `after`, before the reaction,
+        when it is a located actor other than the reaction's source."""
+        own = {(a.country, a.igo) for a, _ in sources}
+        for s in self._deed_subjects(trig, after):
+            got = [x for x in located_actors(actors.actors_for(s)) if (x[0].country, x[0].igo) not in own]
+            if got:
+                return [(a, True) for a, _ in got]
+        return []
 
     @staticmethod
     def _main_clause_doers(trig: Token, actors: DocActors, sources) -> list[tuple[Actor, bool]]:
@@ -1188,9 +1226,19 @@ class EventCoder:
                     # sector words of peoples of several states: "Beijing sanctioned ten European
                     # lawmakers" are not Chinese ones
                     continue
+                sent = actors.sentence_of(f.trigger)
+                placed = ("placed", sent.start, a.text, tuple(a.sectors))
                 inherits = f.pattern.code[:2] in DOMESTIC_ROOTS or a.sectors[0] in INSURGENT_SECTORS
-                country = place or (next((o.country for o, _ in other if o.country), None)
-                                    if inherits else None)
+                country = place or (self._memo.get(placed) if side is sources else None) or (
+                    next((o.country for o, _ in other if o.country), None) if inherits else None)
+                if (not place and placed not in self._memo and side is sources and country
+                        and f.pattern.code[:2] not in DOMESTIC_ROOTS and lookup(f.pattern.code).quad_class < 4):
+                    # "opposition leaders blamed Syria for the assassination" (in Beirut): words of
+                    # a state's opposition about another are said from the one other state named
+                    country = actors.only_country(sent, besides=country) or country
+                if country and side is sources:
+                    # the same words are the same doers in the rest of the sentence
+                    self._memo.setdefault(placed, country)
                 if country:
                     kept.append((Actor(a.text, self.kb_code(actors, country, a.sectors), country, None,
                                        list(a.sectors), a.name), r))
@@ -1230,6 +1278,15 @@ class EventCoder:
                     for a, _r in actors.actors_for(inner):
                         if a.country:
                             return a.country
+        if objects:
+            # "set fire to the U.S. embassy in Belgrade": where the mission acted on stands
+            for h in holders:
+                for o in [h] + [o for _, o in args.prep_objects(h, None)]:
+                    if o.lemma_.lower() in actors.words["mission_nouns"]:
+                        for _, inner in args.prep_objects(o, ("in",)):
+                            for a, _r in actors.actors_for(inner):
+                                if a.country:
+                                    return a.country
         return None
 
     @staticmethod
@@ -1490,10 +1547,12 @@ class EventCoder:
                     cands += args.noun_modifier_targets(trig, src, found)
             elif slot == "other":
                 # "..., calling the seizure an act of piracy", "in what Washington called an
-                # unprovoked attack": the verdict is on what the other party named in the sentence did
+                # unprovoked attack": the verdict is on what the other party named in the sentence
+                # did, the doer of the latest deed told before it first
                 sent = actors.sentence_of(trig)
-                cands += [sent.doc[i] for i in sorted(actors.by_token) if sent.start <= i < sent.end
-                          and not actors.is_place_modifier(sent.doc[i])]
+                cands += self._deed_subjects(trig) + [
+                    sent.doc[i] for i in sorted(actors.by_token) if sent.start <= i < sent.end
+                    and not actors.is_place_modifier(sent.doc[i])]
             else:
                 cands += [x for o in by_prep.get(slot, []) for x in [o] + self._clause_subjects(o, own, actors)]
             # "condemned the shelling of a hospital by Russian forces", "an inquiry into abuses by the
@@ -1518,6 +1577,11 @@ class EventCoder:
                     if not aimed and not any((a.sectors and a.kind != "state") or a.igo for a, _ in got):
                         continue
                 got = got or actors.actors_for(c) or self._inside(c, actors)
+                if got and not any(a.country or a.igo or a.name for a, _ in got):
+                    # "released 24 hostages, including 13 Israelis": whose the people are
+                    included = [x for h in (c, c.head) for _, o in args.prep_objects(h, ("including",))
+                                for x in located_actors(actors.actors_for(o))]
+                    got = included or got
                 if got and not any(a.country or a.igo or a.name for a, _ in got):
                     # "Azerbaijan's military operation": the sector word, owned by the state inside
                     inner = located_actors(self._inside(c, actors, preps=("of",)))
@@ -1718,6 +1782,12 @@ class EventCoder:
         known = {(a.country, a.igo) for a, _ in sources}
         clauses = [c for h in [f.trigger] + list(f.objects) for c in h.children
                    if c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "advcl", "acl") and c.pos_ in ("VERB", "AUX"))]
+        if subjects_only and f.pattern.code[:2] not in POSTURE_ROOTS:
+            # a deed's time or cause is not whom it is done to: "arrested him, a day after gunships
+            # fired at the bunker"; but "voiced displeasure after Mongolia allowed ..." is about
+            # Mongolia, and "troops were put on alert after North Korea fired missiles" face it
+            clauses = [c for c in clauses if not (c.dep_ == "advcl" and any(
+                m.lower_ in CIRCUMSTANCE_MARKS for m in args.children(c, "mark")))]
         for c in clauses:
             for s in args.children(c, "nsubj", "nsubjpass"):
                 got = [x for x in actors.actors_for(s) if (x[0].country, x[0].igo) not in known]
