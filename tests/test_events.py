@@ -515,3 +515,40 @@ def test_a_clause_of_time_gives_no_target_to_a_deed_done_to_someone(code):
     got = dyads(code("Forces loyal to the new leader arrested the ousted president in Abidjan, a day after "
                      "French helicopters fired rockets at his bunker.", "2011-04-12"))
     assert ("CIV", "CIV", "17") in got and ("CIV", "FRA", "17") not in got
+
+
+def test_an_execution_is_a_killing_and_its_doer_is_the_state_condemned_for_it(code):
+    assert dyads(code("Iran hanged two men convicted of spying for Israel on Saturday.", "2019-03-02")) == {
+        ("IRN", "ISR", "18")}
+    got = dyads(code("Human Rights Watch condemned Belarus for executing two prisoners.", "2019-03-02"))
+    assert ("HRW", "BLR", "11") in got and not any(s == "HRW" and r == "18" for s, _, r in got)
+
+
+def test_a_government_and_rebels_misparsed_as_one_phrase_are_two_parties(code):
+    # the parser hangs "government and" on "rebels"; a peace deal between them is one state's
+    got = codes(code("The Philippine government and communist rebels signed a ceasefire deal in Oslo on Friday.",
+                     "2019-03-02"))
+    assert ("PHL", "PHL", "057") in got and not any("NOR" in (s, t) for s, t, _ in got)
+    # a list of modifiers is one phrase: government and opposition delegates are both sides of talks
+    got = dyads(code("Talks between Venezuelan government and opposition delegates ended in Mexico City.",
+                     "2021-09-07"))
+    assert not any("MEX" in (s, t) for s, t, _ in got)
+
+
+def test_a_span_of_time_is_counted_in_the_deed_it_is_of(code):
+    got = codes(code("Venezuela broke off three years of talks with the opposition.", "2019-03-02"))
+    assert got == {("VEN", "VEN", "164")}
+    # but the years a settlement ends are its past, not a deed undone
+    got = dyads(code("Israel and Jordan signed a peace treaty on Wednesday, ending 46 years of war.", "1994-10-27"))
+    assert got == {("ISR", "JOR", "05"), ("JOR", "ISR", "05")}
+
+
+def test_joint_drills_near_a_border_are_between_the_partners(code):
+    got = dyads(code("Chinese and Russian warships began joint naval drills near Japan's border with South Korea.",
+                     "2019-03-02"))
+    assert got == {("CHN", "RUS", "06"), ("RUS", "CHN", "06")}
+
+
+def test_a_state_measuring_a_place_is_no_actor(code):
+    doc = code("Troops retook the Belgium-sized enclave in northern Mali.", "2013-01-28")
+    assert not any(a.country == "BEL" for m in doc.mentions for a in [m.actor])

@@ -37,6 +37,8 @@ NP_MODIFIERS = {"compound", "amod", "flat", "nmod", "nn", "appos"}
 # Participles after a state that say whose a thing is ("U.S.-based", "British-flagged"); "Russian-
 # backed separatists" are not Russia's, so backing, funding and leading are not among them.
 OWNERSHIP_PARTICIPLES = {"base", "own", "flag", "register", "headquarter", "headquartered"}
+# Words after a hyphen that turn a state's name into a measure or a style.
+LIKENESS_WORDS = {"sized", "size", "style", "like", "type", "era"}
 # Prepositions that name who a sector word belongs to: "leaders of Russia", "officials from Kyiv".
 OWNER_PREPS = {"of", "from", "in"}
 
@@ -354,6 +356,9 @@ class DocActors:
         return first.isupper() or first.isdigit()
 
     def _add_match(self, m: Match) -> None:
+        doc = self.doc
+        if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in LIKENESS_WORDS:
+            return       # "a Switzerland-sized haven", "Soviet-era tanks": a measure or a make, no one
         self.matches.append(m)
         for k in range(m.start, m.end):
             self.by_token[k] = m
@@ -366,7 +371,7 @@ class DocActors:
         """Climb from a mention to the head of the noun phrase it belongs to."""
         h = token
         while (h.dep_ in NP_MODIFIERS and h.dep_ != "appos" and h.head.i != h.i
-               and h.head.i in self.by_token and self._joins(h, h.head)):
+               and h.head.i in self.by_token and self._joins(h, h.head) and not self._misparsed_conjunct(h)):
             h = h.head
         return h
 
@@ -416,10 +421,17 @@ class DocActors:
         leaders = self.words.get("leader_nouns") or ()
         speaks_for = head.lemma_.lower() in self.words["speaking_for_nouns"]
         led: list[Token] = []      # "the head of the OSCE mission": the organisation led
+        if self._misparsed_conjunct(head):
+            # "Sudan's government and southern rebels": the possessive is the first conjunct's too
+            owners = [c for c in head.head.children if c.dep_ == "poss"]
+            out += owners
+            stack += owners
         while stack:
             t = stack.pop()
             for c in t.children:
                 dep = c.dep_
+                if self._misparsed_conjunct(c):
+                    continue
                 if dep in NP_MODIFIERS or (dep == "poss" and owned) or (
                         # "the U.S.-based firm", "a Russian-owned bank": whose the thing is
                         dep == "npadvmod" and t.dep_ == "amod" and t.lemma_.lower() in OWNERSHIP_PARTICIPLES) or (
@@ -467,6 +479,16 @@ class DocActors:
     def _refs_at(self, token: Token) -> list[Ref]:
         m = self.by_token.get(token.i)
         return m.refs if m else []
+
+    def _misparsed_conjunct(self, c: Token) -> bool:
+        """A sector noun the parser hung as a modifier with its "and" ("Sudan's government and
+        southern rebels" read as rebels of the government): one more actor of the list. With a
+        noun conjunct of its own it is a list of modifiers ("government and opposition delegates");
+        an adjective conjunct begins the next phrase ("government and communist rebels")."""
+        m = self.by_token.get(c.i)
+        return (c.dep_ in ("nmod", "compound") and c.pos_ == "NOUN" and m is not None
+                and m.refs[0].kind == "sector" and any(k.dep_ == "cc" for k in c.children)
+                and not any(k.dep_ == "conj" and k.pos_ in ("NOUN", "PROPN") for k in c.children))
 
     def compose(self, head: Token) -> list[Actor]:
         """The actor(s) a noun phrase headed by `head` names; [] when it names none."""
@@ -664,6 +686,7 @@ class DocActors:
         # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt" is often parsed with the second
         # name as an apposition carrying the rest of the list
         listed = [k for a in token.children if a.dep_ == "appos" and a.i in self.by_token for k in a.conjuncts]
+        listed += [c for c in token.children if self._misparsed_conjunct(c)]
         for t in sorted([token] + list(token.conjuncts) + listed, key=lambda x: x.i):
             found = self.compose(self.np_head(t)) or self.compose(t)
             pair = self.pair_back(t) if not (found and (found[0].country or found[0].igo)) else []

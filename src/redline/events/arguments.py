@@ -96,6 +96,11 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if dep == "pcomp" or (dep == "pobj" and head.dep_ == "prep"):
         gov = head.head
         if gov.pos_ in ("VERB", "AUX"):
+            obj = children(gov, "dobj")
+            if depth == 0 and dep == "pcomp" and verb.tag_ == "VBG" and head.lower_ in ("for", "of") and obj:
+                # "condemned Saudi Arabia for executing 81 men", "accused Kyiv of shelling": the one
+                # condemned or accused did it
+                return obj[:1]
             return verb_subjects(gov, depth + 1)
     if dep == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return [head]
@@ -161,6 +166,17 @@ def is_amount(token: Token) -> bool:
     """Whether a word is an amount ("$500 million", "30 million dollars")."""
     return token.pos_ == "NUM" or token.tag_ == "CD" or (
         token.lemma_.lower() in AMOUNT_NOUNS and any(c.dep_ in ("nummod", "quantmod") for c in token.children))
+
+
+# Spans of time a deed is counted in: "broke off three years of peace talks".
+TIME_SPANS = {"year", "month", "week", "decade", "day"}
+
+
+def spanned(token: Token) -> Token:
+    """The deed a span of time is of ("three years of peace talks" -> talks), else the word."""
+    if token.lemma_.lower() in TIME_SPANS and any(c.dep_ == "nummod" for c in token.children):
+        return next((o for _, o in prep_objects(token, ("of",))), token)
+    return token
 
 
 # Words and the least number that make a toll massive: "killed hundreds of civilians", "at least 400 people".

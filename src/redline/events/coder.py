@@ -333,7 +333,7 @@ class EventCoder:
             if xtok is None:
                 return None
         base = xtok if xtok is not None else token
-        key = (base.i, xtok is None, p.prep, p.particles if p.prep else ())
+        key = (base.i, xtok is None, p.prep, p.particles if p.prep else (), p.code[:2] == "08")
         candidates = self._memo.get(key)
         if candidates is None:    # the same for every pattern of the lemma: worked out once
             candidates = self._memo[key] = self._candidates(p, base, xtok)
@@ -391,6 +391,9 @@ class EventCoder:
         else:
             candidates = args.verb_objects(base)
         candidates = [args.counted(o) for o in candidates]
+        if p.code[:2] != "08":
+            # but "ending four decades of hostility" is the past a settlement closes, no deed undone
+            candidates = [args.spanned(o) for o in candidates]
         candidates += [c for o in candidates for c in args.cargo(o)]
         if base.pos_ != "NOUN" and not p.prep:
             # "cut off 30 million dollars in aid": what an amount is, hung on it or on the verb
@@ -1029,6 +1032,8 @@ class EventCoder:
         stack = [c for c in f.trigger.children if c.dep_ not in clauses]
         while stack:       # "signed deals worth $13 billion with Xi", "the treaty on cooperation with the US"
             t = stack.pop()
+            if t.dep_ == "prep" and t.lower_ in args.LOCATIVE_PREPS:
+                continue   # "drills near Belarus's borders with Ukraine": where, not with whom
             # not "with Moscow freeing the reporter", "with Biden warning of ...": clauses of their own
             if t.dep_ == "prep" and t.lower_ == "with" and any(
                     p.dep_ == "pobj" and p.lemma_.lower() not in self.lexicon.nouns
@@ -1171,8 +1176,11 @@ class EventCoder:
                 participants += EventCoder._clause_participants(f.trigger, actors)
             unique, seen = [], set()
             for a, r in participants:
-                if (a.country, a.igo, a.name) not in seen:
-                    seen.add((a.country, a.igo, a.name))
+                # a state's government and its rebels are two sides ("Sudan's government and southern
+                # rebels signed a peace deal")
+                key = (a.country, a.igo, a.name, bool(set(a.sectors) & INSURGENT_SECTORS))
+                if key not in seen:
+                    seen.add(key)
                     unique.append((a, r))
             if len(unique) >= 2 and not (p.pos == "verb" and sources and targets and len(sources) == 1):
                 return [(a, b) for a in unique for b in unique if a is not b and not same(a[0], b[0])]
@@ -1211,6 +1219,13 @@ class EventCoder:
                         kept.append((Actor(a.text, group.code, group.country, group.igo,
                                            list(group.sectors), group.name, "group"), True))
                         continue
+                partner = next((x.country for x, _ in side if x.country), None) if f.pattern.symmetric else None
+                if partner and a.sectors[0] in INSURGENT_SECTORS:
+                    # "talks between the Venezuelan government and opposition delegates in Mexico
+                    # City": the other side of a state's own talks is of that state, not of the venue
+                    kept.append((Actor(a.text, self.kb_code(actors, partner, a.sectors), partner, None,
+                                       list(a.sectors), a.name), r))
+                    continue
                 if side is sources and a.sectors[0] in INSURGENT_SECTORS:
                     # "militants fired rockets at Israeli towns from Gaza": where the fire came from
                     origin = next((x.country for _, o in args.prep_objects(f.trigger, ("from",))
