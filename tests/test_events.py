@@ -552,3 +552,25 @@ def test_joint_drills_near_a_border_are_between_the_partners(code):
 def test_a_state_measuring_a_place_is_no_actor(code):
     doc = code("Troops retook the Belgium-sized enclave in northern Mali.", "2013-01-28")
     assert not any(a.country == "BEL" for m in doc.mentions for a in [m.actor])
+
+
+def test_an_envoy_named_with_the_title_is_an_envoy(code):
+    got = codes(code("Ecuador expelled U.S. Ambassador Heather Hodges on Tuesday over a leaked cable.", "2011-04-06"))
+    assert got == {("ECU", "USA", "161")}
+
+
+def test_protesters_occupying_an_airport_obstruct_passage(code):
+    got = codes(code("Thousands of anti-government protesters seized the main airport in Bangkok on Tuesday.",
+                     "2008-11-26"))
+    assert {c[:3] for _, _, c in got} == {"144"}
+
+
+def test_cuts_listed_or_coordinated_are_each_coded(code):
+    # one verb, two objects: aid cut and talks halted
+    got = codes(code("Tokyo said it would suspend food aid and talks on normalising relations with Pyongyang.",
+                     "1998-09-01"))
+    assert {("JPN", "PRK", "1623"), ("JPN", "PRK", "164")} <= got
+    # two verbs of one root between one pair: an envoy recalled and trade banned
+    got = codes(code("Paris recalled its ambassador from Pretoria and banned new investment in South Africa.",
+                     "1985-07-25"))
+    assert {("FRA", "ZAF", "161"), ("FRA", "ZAF", "163")} <= got

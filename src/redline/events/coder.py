@@ -26,6 +26,12 @@ PARTICLE_DEPS = {"prt", "advmod", "prep", "npadvmod"}   # "test-fired": "test" h
 # the reported clause, and (but for plain statements) from the source's preceding events.
 REPORTED_ROOTS = {"02", "10", "11", "12", "13"}
 CONTEXT_ROOTS = {"02", "10", "11", "12", "13"}
+# Roots whose listed objects are acts of their own: "suspended aid and talks", "imposed a curfew and
+# a state of emergency".
+LISTED_ACT_ROOTS = {"16", "17"}
+# Codes whose object is not matched by a person's title ("killed Hamas military chief Ahmed Jabari in
+# an air strike" is a strike, not an assassination).
+TITLE_BLIND_CODES = ("186", "19", "20")
 # Conjunctions of a clause that tells when or why, not what: "after", "because".
 CIRCUMSTANCE_MARKS = {"after", "before", "when", "while", "as", "since", "because", "until", "once", "though",
                       "although"}
@@ -78,7 +84,7 @@ SETTING_TALK_CODES = {"040", "041", "044", "046"}
 # Reductions of relations that, announced as what the source will do, are done: the decision is the act.
 DECIDED_ROOTS = {"16"}
 # Roots whose different codes between one pair in one sentence are different acts, each coded.
-DISTINCT_ROOTS = {"17"}
+DISTINCT_ROOTS = {"16", "17"}
 # De-escalation and its intents: one's own forces withdrawn or demobilised are what is moved, not a target
 # ("agreed to withdraw its troops from Transnistria").
 OWN_FORCES_CODES = ("087", "0356", "0873", "0874")
@@ -307,6 +313,27 @@ class EventCoder:
                 best, best_score = got, score
         return best
 
+    def _fire_other_object(self, token: Token, patterns: list[Pattern], first: Firing) -> Firing | None:
+        """A second act of the same verb on another of its listed objects: "suspended food aid and
+        talks on normalising relations" cuts aid (1623) and halts negotiations (164)."""
+        if first.xcomp is not None or not first.objects or first.pattern.code[:2] not in LISTED_ACT_ROOTS:
+            return None
+        listed = [c for o in args.verb_objects(token) for c in o.conjuncts]
+        if not listed:
+            return None
+        taken = {o.i for o in first.objects}
+        best, best_score = None, None
+        for p in patterns:
+            if p.code[:3] == first.pattern.code[:3] or p.code[:2] not in LISTED_ACT_ROOTS or not p.objects or p.xcomp:
+                continue
+            got = self._try(p, token)
+            if got is None or not got.objects or any(o.i in taken for o in got.objects):
+                continue
+            score = (got.score, -p.order)
+            if best_score is None or score > best_score:
+                best, best_score = got, score
+        return best
+
     def _try(self, p: Pattern, token: Token) -> Firing | None:
         if p.target_kind and not self._object_kind(token, p.target_kind):
             return None
@@ -447,9 +474,14 @@ class EventCoder:
                     for w in (c.lemma_.lower(), c.lower_)}
             mods |= {w for c in obj.children if c.dep_ == "compound" for g in c.children
                      if g.dep_ in ("compound", "amod") for w in (g.lemma_.lower(), g.lower_)}
-            words = self._memo[("object", obj.i)] = ({obj.lemma_.lower(), obj.lower_}, mods)
+            # "expelled U.S. Ambassador Philip Goldberg": a named person is matched by the title
+            titles = {w for c in obj.children if c.dep_ == "compound" and c.i < obj.i
+                      for w in (c.lemma_.lower(), c.lower_)} if obj.pos_ == "PROPN" else set()
+            words = self._memo[("object", obj.i)] = ({obj.lemma_.lower(), obj.lower_}, mods, titles)
         best = 0
-        for head in words[0]:
+        # ... but whom a strike kills is told by `kills_leader`, not by a title alone
+        heads_seen = words[0] if p.code.startswith(TITLE_BLIND_CODES) else words[0] | words[2]
+        for head in heads_seen:
             for spec in heads.get(head, ()):
                 if len(spec) > best and (len(spec) == 1 or set(spec[:-1]) <= words[1]):
                     best = len(spec)
@@ -470,6 +502,7 @@ class EventCoder:
         verbs, nouns, adjectives = self.lexicon.verbs, self.lexicon.nouns, self.lexicon.adjectives
         lemmas, lowers, doc = actors.lemmas, actors.lowers, sent.doc
         firings: list[Firing] = []
+        second_acts: set[int] = set()     # firings of a verb on another of its listed objects
         used: set[int] = set()
         candidates = [i for i in range(sent.start, sent.end)
                       if lemmas[i] in verbs or lemmas[i] in nouns or lowers[i] in nouns or lowers[i] in adjectives]
@@ -479,7 +512,12 @@ class EventCoder:
                 token = doc[i]
                 if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
                     f = self.fire(token, patterns)
-                    if f:
+                    other = self._fire_other_object(token, patterns, f) if f else None
+                    if other is not None:
+                        second_acts.add(id(other))
+                    for f in [f, other] if f else []:
+                        if f is None:
+                            continue
                         firings.append(f)
                         if f.pattern.code[:2] != "01":   # "announced their withdrawal": the withdrawal
                             used.update(o.i for o in f.objects)
@@ -519,9 +557,11 @@ class EventCoder:
             for ev in self._topic(f, self._specific_request(f, firings, self._events(f, ref, actors, anchor, before))):
                 # one event per dyad and root in a sentence: the most specific code, then the surest
                 # (coercion is the exception: a state of emergency and arrests are two acts, 1724 and 173)
+                # and so are acts on two listed objects: "suspended food aid and talks", 1623 and 164
+                distinct = ev.cameo_root in DISTINCT_ROOTS or id(f) in second_acts
                 key = (ev.source.country or ev.source.igo or ev.source.code,
                        ev.target.country or ev.target.igo or ev.target.code,
-                       ev.cameo[:3] if ev.cameo_root in DISTINCT_ROOTS else ev.cameo_root, ev.negated, ev.hypothetical)
+                       ev.cameo[:3] if distinct else ev.cameo_root, ev.negated, ev.hypothetical)
                 old = best.get(key)
                 if old is None or (code_rank(ev.cameo), ev.confidence) > (code_rank(old.cameo), old.confidence):
                     best[key] = ev
