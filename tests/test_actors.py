@@ -448,3 +448,9 @@ def test_a_thing_based_or_owned_in_a_state_is_that_states(code):
     # backing is not owning: "Russian-backed separatists" are fighters of the place
     doc = code("Russian-backed separatists shelled Mariupol on Saturday.", "2015-01-24")
     assert {e.source.country for e in doc.events} == {"UKR"}
+
+
+def test_un_peacekeepers_are_the_un_in_the_peacekeeping_sector(nlp):
+    a = mention(actors_of(nlp, "Chad told UN peacekeepers to leave the east of the country.", "2010-03-01"),
+                "UN peacekeepers")
+    assert (a.igo, a.code, a.sectors) == ("UN", "UNOPKO", ["PKO"])

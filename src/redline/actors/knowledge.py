@@ -139,9 +139,11 @@ class ActorKB:
             raise RedlineError("E302", path=where, index=entry.get("name"), detail="organisation needs 'id' and 'code'")
         self.igos[igo] = entry
         self.igo_by_code[entry["code"]] = igo
+        # a body that is part of another ("UN peacekeepers") is that organisation in that sector
+        owner = entry.get("part_of") or igo
         for name in [entry.get("name"), igo] + as_list(entry.get("names")) + as_list(entry.get("adjectives")):
             if name:
-                self.add_phrase(name, Ref("igo", igo=igo, sector=entry.get("sector"), case=TITLE_CASE))
+                self.add_phrase(name, Ref("igo", igo=owner, sector=entry.get("sector"), case=TITLE_CASE))
 
     def add_person(self, entry: dict, where: str, kind: str = "person") -> None:
         name = entry.get("name")

@@ -111,7 +111,7 @@ VIOLENT_ROOTS = ("18", "19", "20")
 # Force posture: shown with one's own forces, towards someone else.
 POSTURE_ROOTS = {"15"}
 # Sectors of a state's forces, whose posture (alert, deployment) is their state's act.
-FORCE_SECTORS = {"MIL", "COP"}
+FORCE_SECTORS = {"MIL", "COP", "PKO"}
 # Pronouns that stand for a deed just told: "called it a terrorist act".
 DEED_PRONOUNS = {"it", "this", "them", "they"}
 # Determiners of a noun that names something already told: "called the unrest treasonous".
