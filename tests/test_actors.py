@@ -454,3 +454,8 @@ def test_un_peacekeepers_are_the_un_in_the_peacekeeping_sector(nlp):
     a = mention(actors_of(nlp, "Chad told UN peacekeepers to leave the east of the country.", "2010-03-01"),
                 "UN peacekeepers")
     assert (a.igo, a.code, a.sectors) == ("UN", "UNOPKO", ["PKO"])
+
+
+def test_a_contested_region_named_alone_is_of_the_state_the_gazetteer_gives(nlp):
+    r = actors_of(nlp, "Moscow recognised the independence of Abkhazia on Tuesday.", "2008-08-26")
+    assert mention(r, "Abkhazia").country == "GEO"

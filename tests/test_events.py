@@ -574,3 +574,10 @@ def test_cuts_listed_or_coordinated_are_each_coded(code):
     got = codes(code("Paris recalled its ambassador from Pretoria and banned new investment in South Africa.",
                      "1985-07-25"))
     assert {("FRA", "ZAF", "161"), ("FRA", "ZAF", "163")} <= got
+
+
+def test_a_second_object_after_a_comma_sums_the_act_up(code):
+    # "a move condemned by X" is no one the recognition is addressed to
+    got = dyads(code("Moscow recognised the independence of Abkhazia on Tuesday, a move condemned by "
+                     "Washington and Berlin.", "2008-08-26"))
+    assert ("RUS", "GEO", "05") in got and not any(s == "RUS" and t in ("USA", "DEU") for s, t, _ in got)

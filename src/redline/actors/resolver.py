@@ -196,7 +196,7 @@ class DocActors:
                 # is a political division, which the NER calls a GPE, not a LOC like seas and gulfs,
                 # and its name is not written after "the")
                 division = doc[start].ent_type_ == "GPE" and lowers[start - 1:start] != ["the"]
-                region = _region_country(doc[start:end].text, named, division)
+                region = _region_country(doc[start:end].text, named, division, contested=True)
                 if region is not None:
                     self._regions.update(range(start, end))
                     self._add_match(Match(start, end, [Ref("place", country=region[0], phrase=region[1])]))
@@ -894,13 +894,16 @@ def _stateless(entity: Span) -> bool:
     return bool(places) and all(p.country is None for p in places)
 
 
-def _region_country(text: str, named: frozenset, division: bool = True) -> tuple[str, str] | None:
+def _region_country(text: str, named: frozenset, division: bool = True,
+                    contested: bool = False) -> tuple[str, str] | None:
     """The state of the region (province, first-level region or curated area) a name means, when
     every region of that name lies in one state, or in only one of the states the text names.
-    Contested areas and those of no state name none; first-level regions only when `division`."""
+    Areas of no state name none, contested ones only with `contested` (the state the gazetteer
+    gives: "recognised the independence of Abkhazia" concerns Georgia); first-level regions
+    only when `division`."""
     places = [p for p in gazetteer.load().lookup(text) if p.feature not in ("city", "country")
               and (division or p.feature != "admin1")]
-    if not places or any(p.contested or p.country is None for p in places):
+    if not places or any(p.country is None or (p.contested and not contested) for p in places):
         return None
     states = {gazetteer.sovereign_of(p.country): p.name for p in places}
     if len(states) > 1:

@@ -125,6 +125,10 @@ def _remark_on_report(verb: Token) -> bool:
 
 def verb_objects(verb: Token) -> list[Token]:
     objs = children(verb, "dobj", "attr", "oprd")
+    if len(objs) > 1:
+        # "recognised the independence of Abkhazia, a move condemned by the US": a second object
+        # after a comma sums the act up; it is not acted on
+        objs = objs[:1] + [o for o in objs[1:] if o.left_edge.i == 0 or o.doc[o.left_edge.i - 1].text != ","]
     if not objs and is_passive(verb):
         objs = children(verb, "nsubjpass")
         if verb.dep_ == "relcl" and any(o.lower_ in RELATIVE_PRONOUNS or any(
