@@ -581,3 +581,15 @@ def test_a_second_object_after_a_comma_sums_the_act_up(code):
     got = dyads(code("Moscow recognised the independence of Abkhazia on Tuesday, a move condemned by "
                      "Washington and Berlin.", "2008-08-26"))
     assert ("RUS", "GEO", "05") in got and not any(s == "RUS" and t in ("USA", "DEU") for s, t, _ in got)
+
+
+def test_a_truce_in_a_war_between_two_states_is_between_them(code):
+    got = codes(code("A Russian-mediated truce in the border war between Armenia and Azerbaijan took effect on "
+                     "Thursday.", "1994-05-12"))
+    assert {("ARM", "AZE", "0871"), ("AZE", "ARM", "0871"), ("RUS", "ARM", "045"), ("RUS", "AZE", "045")} <= got
+
+
+def test_mediation_named_as_the_background_is_still_coded(code):
+    got = codes(code("Ecuador and Peru pulled their troops back from the border on Friday after weeks of "
+                     "mediation by Brazil.", "1995-03-03"))
+    assert {("BRA", "ECU", "045"), ("BRA", "PER", "045")} <= got

@@ -26,6 +26,9 @@ PARTICLE_DEPS = {"prt", "advmod", "prep", "npadvmod"}   # "test-fired": "test" h
 # the reported clause, and (but for plain statements) from the source's preceding events.
 REPORTED_ROOTS = {"02", "10", "11", "12", "13"}
 CONTEXT_ROOTS = {"02", "10", "11", "12", "13"}
+# Nouns of a conflict whose sides a truce or talks in it are between.
+CONFLICT_NOUNS = {"war", "conflict", "fighting", "dispute", "standoff", "hostility", "feud", "row", "clash",
+                  "crisis", "confrontation"}
 # Roots whose listed objects are acts of their own: "suspended aid and talks", "imposed a curfew and
 # a state of emergency".
 LISTED_ACT_ROOTS = {"16", "17"}
@@ -66,8 +69,8 @@ TIE_VERBS = {"link", "tie", "connect", "belong", "affiliate", "register"}
 REACTION_ROOTS = {"05", "11", "12"}
 # Words that make coordinated sources act towards each other ("pledged to work together").
 MUTUAL_WORDS = {"together", "jointly", "each", "mutual", "mutually", "bilateral", "one another"}
-# Meetings, calls and visits: named as the setting of what was said, they are still coded.
-CONTACT_CODES = ("040", "041", "042", "044", "046")
+# Meetings, calls, visits and mediation: named as the setting of what was said, they are still coded.
+CONTACT_CODES = ("040", "041", "042", "044", "045", "046")
 # Protests: named as the background of another event, still coded (see _code_sentence).
 PROTEST_CODES = ("14",)
 # Sectors that take orders from their state: an order to them is command, not a demand.
@@ -1578,6 +1581,11 @@ class EventCoder:
                     for _, x in args.prep_objects(o, ("in", "of")) if x not in holders]
         happened = args.occurrence_verb(trig) if p.pos == "noun" else None
         holders += [happened] if happened is not None else []
+        if p.pos == "noun":
+            # "a ceasefire in the war between Iran and Iraq", "talks to end the conflict with X":
+            # the sides of the conflict it is in or about
+            holders += [o for _, o in args.prep_objects(trig, ("in", "to", "of", "over"))
+                        if o.lemma_.lower() in CONFLICT_NOUNS]
         by_prep: dict[str, list[Token]] = {}
         for h in holders:
             for prep, o in args.prep_objects(h, None):
@@ -1701,23 +1709,28 @@ class EventCoder:
         Azerbaijan"), else the parties of the deal the sentence has just told ("Israel and Hamas
         agreed to a ceasefire ..., the truce mediated by Qatar")."""
         trig = f.trigger
+        nominal = f.pattern.pos == "noun"    # "after a night of telephone mediation by Clinton"
         if trig.tag_ == "VBN" and trig.dep_ in ("amod", "acl"):
             nouns = [trig.head]
         else:
-            nouns = args.verb_objects(trig)
+            nouns = [trig] if nominal else args.verb_objects(trig)
         nouns = [n for n in nouns if n.pos_ == "NOUN" and n.i not in actors.by_token]
         if not nouns:
             return []
         noun = nouns[0]
         own = {(a.country, a.igo) for t in src_tokens for a, _ in actors.actors_for(t)}
         found: list[tuple[Actor, bool]] = []
-        for _, o in args.prep_objects(noun, ("between", "with", "among")):
-            for t in [o] + list(o.conjuncts):
-                found += actors.actors_for(t)
+        # ... or the sides of the conflict it is in ("a U.N.-mediated ceasefire in the war between Iran and Iraq")
+        within = [o for _, o in args.prep_objects(noun, ("in", "to", "of", "over"))
+                  if o.lemma_.lower() in CONFLICT_NOUNS]
+        for h in [noun] + within:
+            for _, o in args.prep_objects(h, ("between", "with", "among")):
+                for t in [o] + list(o.conjuncts):
+                    found += actors.actors_for(t)
         if not found:
             for m in args.actor_modifiers(noun, actors.actors_for):
                 found += actors.actors_for(m)
-        if trig.dep_ in ("amod", "acl") and len(self._parties(found, own)) < 2:
+        if (trig.dep_ in ("amod", "acl") or nominal) and len(self._parties(found, own)) < 2:
             verb = args.clause_verb(noun)
             for s in (args.verb_subjects(verb) if verb is not None else []):
                 for t in [s] + list(s.conjuncts):
