@@ -459,3 +459,11 @@ def test_un_peacekeepers_are_the_un_in_the_peacekeeping_sector(nlp):
 def test_a_contested_region_named_alone_is_of_the_state_the_gazetteer_gives(nlp):
     r = actors_of(nlp, "Moscow recognised the independence of Abkhazia on Tuesday.", "2008-08-26")
     assert mention(r, "Abkhazia").country == "GEO"
+
+
+def test_two_people_folded_into_one_phrase_by_the_parser_are_two_actors(nlp):
+    # the parser heads the whole list with the last name; each person keeps their own title
+    r = actors_of(nlp, "Iranian President Masoud Pezeshkian and Saudi Crown Prince Mohammed bin Salman "
+                       "discussed regional tensions in a phone call on Saturday.", "2024-10-12")
+    assert mention(r, "Masoud Pezeshkian").country == "IRN"
+    assert mention(r, "Crown Prince Mohammed bin Salman").country == "SAU"

@@ -500,9 +500,29 @@ class DocActors:
             m = self.by_token.get(t.i)
             if m is not None and m not in matches:
                 matches.append(m)
-        actors = self._combine(head, tokens, matches) if matches else []
+        actors = self._listed_people(tokens, matches) or (self._combine(head, tokens, matches) if matches else [])
         self._cache[head.i] = actors
         return actors
+
+    def _listed_people(self, tokens: list[Token], matches: list[Match]) -> list[Actor]:
+        """Two people the parser folded into one phrase ("Iranian President Masoud Pezeshkian and
+        Saudi Crown Prince Mohammed bin Salman", headed by "Salman"): each of them, with the words
+        between the "and"s that belong to each."""
+        people = [m for m in matches if "person" in m.kinds]
+        if len(people) < 2:
+            return []
+        ordered = list(self.doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1])
+        cuts = [t.i for t in ordered if t.dep_ == "cc" and t.lower_ == "and"]
+        if not cuts:
+            return []
+        out = []
+        for lo, hi in zip([-1] + cuts, cuts + [len(self.doc)]):
+            part = [t for t in ordered if lo < t.i < hi]
+            found = [m for m in matches if part and part[0].i <= m.start and m.end - 1 <= part[-1].i]
+            if any("person" in m.kinds for m in found):
+                head = self.doc[max(m.end for m in found) - 1]
+                out += self._combine(head, part, sorted(found, key=lambda m: -m.start))
+        return out if len(out) >= 2 else []
 
     def _combine(self, head: Token, tokens: list[Token], matches: list[Match]) -> list[Actor]:
         kb, date = self.kb, self.date
@@ -674,7 +694,9 @@ class DocActors:
             actor = actors[0]
             if len(actors) > 1:   # pick the owner this very phrase names
                 actor = next((a for a in actors if any(
-                    (r.country and r.country == a.country) or (r.igo and r.igo == a.igo) for r in m.refs)), actor)
+                    (r.person and r.person in self.kb.people and self.kb.people[r.person].name == a.name)
+                    for r in m.refs)), None) or next((a for a in actors if any(
+                        (r.country and r.country == a.country) or (r.igo and r.igo == a.igo) for r in m.refs)), actor)
             self.mentions.append(Mention(actor, span.start_char, span.end_char, kind))
             self._timeline.append((head.i, actor))
 
