@@ -593,3 +593,13 @@ def test_mediation_named_as_the_background_is_still_coded(code):
     got = codes(code("Ecuador and Peru pulled their troops back from the border on Friday after weeks of "
                      "mediation by Brazil.", "1995-03-03"))
     assert {("BRA", "ECU", "045"), ("BRA", "PER", "045")} <= got
+
+
+def test_protests_told_as_the_background_of_a_leader_s_fall_are_in_his_country(code):
+    got = dyads(code("Kyrgyz President Askar Akayev fled the country on Thursday after weeks of street protests "
+                     "over rigged elections, and Moscow said it had given him refuge.", "2005-03-25"))
+    assert ("KGZ", "KGZ", "14") in got
+    # "in protest" is a motive, not a protest
+    got = dyads(code("Poland recalled its ambassador from the embassy in Minsk in protest, and Belarus "
+                     "expelled two Polish diplomats.", "2005-03-25"))
+    assert not any(r == "14" for _, _, r in got)

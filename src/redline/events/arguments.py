@@ -372,10 +372,11 @@ def told_as_past(noun: Token) -> bool:
 MOTIVE_NOUNS = {"protest"}
 
 
-def motive(noun: Token) -> bool:
+def motive(noun: Token, anywhere: bool = False) -> bool:
     """Whether a nominal event is only the motive of its clause: "in protest" with no determiner,
     hanging from the verb ("banned new investment in protest at the emergency"); "took part in the
-    protests" and "in protests against" still name protests."""
+    protests" and "in protests against" still name protests. With `anywhere`, also where the parser
+    hangs it on a noun ("recalled its envoy from the headquarters in protest")."""
     return (noun.lower_ in MOTIVE_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "in"
-            and noun.head.head.pos_ in ("VERB", "AUX")
+            and (noun.head.head.pos_ in ("VERB", "AUX") or anywhere)
             and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in noun.children))

@@ -743,7 +743,10 @@ class EventCoder:
                                   list(a.sectors), a.name, a.kind), r) for a, r in sources] or leaders
         sources = self._commanded(trig, actors, sources)
         if not sources and root == "14":
-            place = self._location_country(f, actors) or actors.only_country(sent)
+            place = self._location_country(f, actors) or actors.only_country(sent) or (
+                # not "recalled its envoy in protest", nor a past uprising named in passing
+                self._clause_country(trig, actors) if p.pos == "noun" and code != "140" and not args.motive(trig, anywhere=True)
+                else None)
             if place:   # "tens of thousands rallied in Tbilisi": the people of the country
                 sources = [(people_of(place, "protesters"), True)]
         unnamed = None
@@ -1148,6 +1151,17 @@ class EventCoder:
             if got:
                 return [(a, True) for a, _ in got]
         return []
+
+    @staticmethod
+    def _clause_country(noun: Token, actors: DocActors) -> str | None:
+        """The country of the subject of the clause a nominal event is told in: "President Ben Ali
+        fled after a month of street protests" were protests in Tunisia."""
+        verb = args.clause_verb(noun)
+        for s in args.verb_subjects(verb) if verb is not None else []:
+            for a, _ in located_actors(actors.actors_for(s)):
+                if a.country:
+                    return a.country
+        return None
 
     @staticmethod
     def _main_clause_doers(trig: Token, actors: DocActors, sources) -> list[tuple[Actor, bool]]:
