@@ -467,3 +467,10 @@ def test_two_people_folded_into_one_phrase_by_the_parser_are_two_actors(nlp):
                        "discussed regional tensions in a phone call on Saturday.", "2024-10-12")
     assert mention(r, "Masoud Pezeshkian").country == "IRN"
     assert mention(r, "Crown Prince Mohammed bin Salman").country == "SAU"
+
+
+def test_leaders_listed_with_their_states_are_each_a_party(code):
+    # the parser makes the second name an apposition of the first and the third a conjunct inside it
+    got = dyads(code("Nursultan Nazarbayev of Kazakhstan, Islam Karimov of Uzbekistan and Askar Akayev of "
+                     "Kyrgyzstan signed a customs agreement in Almaty on Friday.", "1994-04-29"))
+    assert {s for s, _, _ in got} == {"KAZ", "UZB", "KGZ"}

@@ -480,6 +480,10 @@ class DocActors:
         m = self.by_token.get(token.i)
         return m.refs if m else []
 
+    def _is_person(self, t: Token) -> bool:
+        m = self.by_token.get(t.i)
+        return m is not None and "person" in m.kinds
+
     def _misparsed_conjunct(self, c: Token) -> bool:
         """A sector noun the parser hung as a modifier with its "and" ("Sudan's government and
         southern rebels" read as rebels of the government): one more actor of the list. With a
@@ -709,6 +713,12 @@ class DocActors:
         # name as an apposition carrying the rest of the list
         listed = [k for a in token.children if a.dep_ == "appos" and a.i in self.by_token for k in a.conjuncts]
         listed += [c for c in token.children if self._misparsed_conjunct(c)]
+        if self._is_person(token):
+            # "Boris Yeltsin of Russia, Leonid Kravchuk of Ukraine and Stanislav Shushkevich of
+            # Belarus", parsed as an apposition with the last name a conjunct inside it
+            for a in token.children:
+                if a.dep_ == "appos" and self._is_person(a) and self.by_token[a.i] is not self.by_token[token.i]:
+                    listed += [a] + [k for k in a.subtree if k.dep_ == "conj" and self._is_person(k)]
         for t in sorted([token] + list(token.conjuncts) + listed, key=lambda x: x.i):
             found = self.compose(self.np_head(t)) or self.compose(t)
             pair = self.pair_back(t) if not (found and (found[0].country or found[0].igo)) else []
