@@ -603,3 +603,11 @@ def test_protests_told_as_the_background_of_a_leader_s_fall_are_in_his_country(c
     got = dyads(code("Poland recalled its ambassador from the embassy in Minsk in protest, and Belarus "
                      "expelled two Polish diplomats.", "2005-03-25"))
     assert not any(r == "14" for _, _, r in got)
+
+
+def test_a_visit_cut_short_or_talks_wrapped_up_took_place(code):
+    got = codes(code("Chancellor Helmut Kohl cut short a visit to Poland on Thursday.", "1989-11-10"))
+    assert got == {("DEU", "POL", "042")}
+    got = dyads(code("The Colombian government and leftist rebels wrapped up a week of peace negotiations in "
+                     "Havana on Friday.", "2013-05-24"))
+    assert got == {("COL", "COL", "04")}

@@ -21,7 +21,9 @@ LOCATIVE_PREPS = ("in", "at", "near", "inside", "outside", "across", "along", "a
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "begin", "start", "hold", "mount", "order",
                "announce", "continue", "step", "intensify", "resume", "make", "issue", "deliver",
                "give", "have", "undertake", "pursue", "escalate", "prepare", "plan", "approve",
-               "authorize", "authorise", "impose", "sign", "reach", "seal", "agree", "accept", "claim"}
+               "authorize", "authorise", "impose", "sign", "reach", "seal", "agree", "accept", "claim",
+               # ... and those that end or break off what was under way: "cut short a visit to Poland"
+               "pay", "conclude", "wrap", "cut", "interrupt", "complete", "open", "join"}
 
 
 def children(token: Token, *deps: str) -> list[Token]:
