@@ -474,3 +474,9 @@ def test_leaders_listed_with_their_states_are_each_a_party(code):
     got = dyads(code("Nursultan Nazarbayev of Kazakhstan, Islam Karimov of Uzbekistan and Askar Akayev of "
                      "Kyrgyzstan signed a customs agreement in Almaty on Friday.", "1994-04-29"))
     assert {s for s, _, _ in got} == {"KAZ", "UZB", "KGZ"}
+
+
+def test_an_officer_of_a_group_named_by_apposition_belongs_to_the_group(nlp):
+    r = actors_of(nlp, "The Houthis' chief negotiator, Mohammed Abdulsalam, met Omani officials in Muscat "
+                       "on Saturday.", "2023-04-08")
+    assert mention(r, "Mohammed Abdulsalam").country == "YEM"

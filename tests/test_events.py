@@ -611,3 +611,9 @@ def test_a_visit_cut_short_or_talks_wrapped_up_took_place(code):
     got = dyads(code("The Colombian government and leftist rebels wrapped up a week of peace negotiations in "
                      "Havana on Friday.", "2013-05-24"))
     assert got == {("COL", "COL", "04")}
+
+
+def test_a_state_of_emergency_and_a_curfew_are_two_acts(code):
+    got = codes(code("Sri Lanka's prime minister declared a state of emergency and imposed a curfew in Colombo "
+                     "on Wednesday.", "2022-07-13"))
+    assert {("LKA", "LKA", "1724"), ("LKA", "LKA", "1723")} <= got

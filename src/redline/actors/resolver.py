@@ -416,8 +416,9 @@ class DocActors:
         # a possessor owns a phrase that names an actor: "Jordan's King Abdullah", "the IMF's
         # executive board"
         organ = head.lemma_.lower() in self.words["organ_nouns"]
+        # ... and so does one whose apposition names someone: "the Taliban's political chief, Mullah Baradar"
         owned = head_is_actor or organ or head.pos_ == "PROPN" or any(
-            c.i in self.by_token for c in head.children if c.dep_ in ("compound", "amod"))
+            c.i in self.by_token for c in head.children if c.dep_ in ("compound", "amod", "appos"))
         leaders = self.words.get("leader_nouns") or ()
         speaks_for = head.lemma_.lower() in self.words["speaking_for_nouns"]
         led: list[Token] = []      # "the head of the OSCE mission": the organisation led
@@ -553,6 +554,13 @@ class DocActors:
                             sector = role.sector if current else "ELI"
                             if sector not in sectors:
                                 sectors.append(sector)
+                    elif r.kind == "group" and r.person:
+                        # "the Taliban's political chief, Mullah Baradar": the group owns its officer
+                        role, current = kb.people[r.person].role_at(date)
+                        if role is not None and (role.country, role.igo) not in owners:
+                            owners.append((role.country, role.igo))
+                            if current and role.sector and role.sector not in sectors:
+                                sectors.append(role.sector)
                     elif m.person_name and name is None:
                         name, kind = self.full_name(m.person_name), "person"
                 elif r.kind == "sector":

@@ -564,7 +564,7 @@ class EventCoder:
                 distinct = ev.cameo_root in DISTINCT_ROOTS or id(f) in second_acts
                 key = (ev.source.country or ev.source.igo or ev.source.code,
                        ev.target.country or ev.target.igo or ev.target.code,
-                       ev.cameo[:3] if distinct else ev.cameo_root, ev.negated, ev.hypothetical)
+                       ev.cameo if distinct else ev.cameo_root, ev.negated, ev.hypothetical)
                 old = best.get(key)
                 if old is None or (code_rank(ev.cameo), ev.confidence) > (code_rank(old.cameo), old.confidence):
                     best[key] = ev
