@@ -6,10 +6,10 @@ phrase index (token sequences -> references) that the resolver matches against t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 from redline.data import as_list, data_path, load_records, load_yaml
 from redline.errors import RedlineError

@@ -377,7 +377,7 @@ class DocActors:
 
     def _joins(self, modifier: Token, head: Token) -> bool:
         """Two states side by side ("US-China", "Russia Ukraine") are two actors, not one."""
-        owner_only = lambda m: m.refs[0].kind not in ("sector", "person", "group")  # noqa: E731
+        owner_only = lambda m: m.refs[0].kind not in ("sector", "person", "group")
         a, b = self.by_token.get(modifier.i), self.by_token.get(head.i)
         if a is None or b is None:
             return True
@@ -701,7 +701,7 @@ class DocActors:
                 actors = self.compose(head)
             if not actors:
                 continue
-            kind = sorted(m.kinds)[0]
+            kind = min(m.kinds)
             span = self.doc[m.start:m.end]
             actor = actors[0]
             if len(actors) > 1:   # pick the owner this very phrase names

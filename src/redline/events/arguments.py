@@ -116,7 +116,8 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
 
 def _remark_on_report(verb: Token) -> bool:
     """", calling the seizure piracy" hung on the clause a subject reports: the reporter's remark."""
-    from redline.events.modality import cues     # modality reads this module's verb_subjects
+    # imported here: modality reads this module's verb_subjects
+    from redline.events.modality import cues
 
     head = verb.head
     return (verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","

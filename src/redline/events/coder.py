@@ -514,11 +514,11 @@ class EventCoder:
             if patterns:
                 token = doc[i]
                 if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
-                    f = self.fire(token, patterns)
-                    other = self._fire_other_object(token, patterns, f) if f else None
+                    first = self.fire(token, patterns)
+                    other = self._fire_other_object(token, patterns, first) if first else None
                     if other is not None:
                         second_acts.add(id(other))
-                    for f in [f, other] if f else []:
+                    for f in (first, other):
                         if f is None:
                             continue
                         firings.append(f)
@@ -689,7 +689,7 @@ class EventCoder:
             code = "186"
         root = code[:2]
         confidence = 0.55 + 0.1 * min(p.specificity, 3)
-        found = lambda t: [] if actors.is_place_modifier(t) else (  # noqa: E731
+        found = lambda t: [] if actors.is_place_modifier(t) else (
             actors.compose(actors.np_head(t)) or actors.compose(t))
         reaction = args.reaction_verb(trig) if p.pos == "noun" else None
         if reaction is not None:   # "Turkey's offensive drew criticism from France"

@@ -106,7 +106,7 @@ class Lexicon:
         for i, entry in enumerate(entries, 1):
             self.add(entry, str(path), i, user)
 
-    def finish(self) -> "Lexicon":
+    def finish(self) -> Lexicon:
         for index in (self.verbs, self.nouns, self.adjectives):
             for patterns in index.values():
                 patterns.sort(key=lambda p: (-p.specificity, p.order))

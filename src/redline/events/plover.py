@@ -22,7 +22,7 @@ Cue = tuple[str, ...]
 @lru_cache(maxsize=1)
 def vocabulary() -> dict:
     raw = load_yaml(data_path("plover.yaml"))
-    cues = lambda words: [tuple(str(w).lower().split()) for w in words]  # noqa: E731
+    cues = lambda words: [tuple(str(w).lower().split()) for w in words]
     contexts = [(context, cues(words)) for context, words in raw["contexts"].items()]
     by_first: dict[str, list[tuple[str, Cue]]] = {}   # first word of a cue -> (context, cue)
     for context, cs in contexts:
