@@ -617,3 +617,12 @@ def test_a_state_of_emergency_and_a_curfew_are_two_acts(code):
     got = codes(code("Sri Lanka's prime minister declared a state of emergency and imposed a curfew in Colombo "
                      "on Wednesday.", "2022-07-13"))
     assert {("LKA", "LKA", "1724"), ("LKA", "LKA", "1723")} <= got
+
+
+def test_dismay_said_after_a_deed_is_criticism_of_its_doer(code):
+    got = dyads(code("Japanese Prime Minister Shinzo Abe visited the Yasukuni shrine on Thursday, and the U.S. "
+                     "embassy in Tokyo said Washington was disappointed.", "2013-12-27"))
+    assert ("USA", "JPN", "11") in got
+    got = dyads(code("Ethiopia expelled seven U.N. officials on Thursday, and U.N. Secretary-General Antonio "
+                     "Guterres said he was shocked.", "2021-09-30"))
+    assert ("UN", "ETH", "11") in got

@@ -535,7 +535,9 @@ class EventCoder:
                 token = doc[i]
                 if token.dep_ == "compound" and token.head.i in actors.by_token:
                     continue      # "riot police", "protest leaders": a kind of actor, not an event
-                if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and patterns[0].pos == "adj"):
+                # "was shocked", "was disappointed": participles the parser tags as verbs are adjectives too
+                adjective = token.pos_ == "ADJ" or (token.tag_ == "VBN" and token.dep_ != "amod")
+                if token.pos_ in ("NOUN", "PROPN") or (adjective and patterns[0].pos == "adj"):
                     f = self.fire(token, patterns)
                     if f and (self._recalled(token) or self._commemorated(token) or (
                             args.motive(token) and token.head.head.i in coded_verbs)):
@@ -701,7 +703,8 @@ class EventCoder:
                 # "urged Putin to withdraw during their phone call": the call is the urger's and Putin's
                 src_tokens = self._owners_of_their(trig, actors) or src_tokens
         elif p.pos == "adj":   # "said he was hopeful that ...": the one who is
-            src_tokens = args.verb_subjects(trig.head) if trig.dep_ in ("acomp", "attr", "oprd") else []
+            src_tokens = (args.verb_subjects(trig.head) if trig.dep_ in ("acomp", "attr", "oprd")
+                          else args.children(trig, "nsubj", "nsubjpass") if trig.tag_ == "VBN" else [])
         else:
             src_tokens = args.verb_subjects(trig)
             if not src_tokens and p.code in THIRD_PARTY_CODES and trig.tag_ == "VBN" and trig.dep_ in ("amod", "acl"):
@@ -1094,6 +1097,9 @@ class EventCoder:
         pronoun ("..., and Russia condemned the strikes", "Palestinian leaders denounced the deals",
         "Putin called it a terrorist act"): the sources of the latest event before the trigger in
         the same sentence, if the source is not one of them."""
+        if f.pattern.pos == "adj":
+            # "Abe visited the shrine, and Washington said it was disappointed": at the latest doer
+            return self._later_deed_doers(f.trigger, actors, sources, -1)
         if f.pattern.pos != "verb":
             return []
         objs = args.verb_objects(f.trigger)
@@ -1131,8 +1137,13 @@ class EventCoder:
         """The subjects of the clauses told before a reaction in its sentence, latest first (down to
         the character offset `after`), leaving out saying and the reaction's own clauses."""
         speech = modality.cues()["speech"]
-        # not the clauses it hangs on, nor those of its own subject ("the guerrillas it backs")
-        above = {t.i for t in trig.ancestors} | {t.i for t in trig.subtree}
+        # not the clauses it hangs on (up to the "and" that joins it to what was told before), nor
+        # those of its own subject ("the guerrillas it backs")
+        above = {t.i for t in trig.subtree}
+        node = trig
+        while node.dep_ != "conj" and node.head.i != node.i:
+            node = node.head
+            above.add(node.i)
         out = []
         for i in range(trig.i - 1, trig.sent.start - 1, -1):
             verb = trig.doc[i]
