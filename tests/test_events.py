@@ -626,3 +626,9 @@ def test_dismay_said_after_a_deed_is_criticism_of_its_doer(code):
     got = dyads(code("Ethiopia expelled seven U.N. officials on Thursday, and U.N. Secretary-General Antonio "
                      "Guterres said he was shocked.", "2021-09-30"))
     assert ("UN", "ETH", "11") in got
+
+
+def test_a_reaction_to_an_attack_of_no_named_doer_is_about_where_it_struck(code):
+    got = dyads(code("The European Union on Monday condemned a suicide bombing at a market in Kabul that "
+                     "killed 40 people.", "2018-09-10"))
+    assert ("EU", "AFG", "11") in got

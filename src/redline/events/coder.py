@@ -1117,7 +1117,8 @@ class EventCoder:
             # "North Korea said it had carried out a nuclear test, and Japan condemned the test",
             # "the Council authorised force, and Baghdad rejected the resolution": a deed the lexicon
             # codes as no event between two is still the deed of the main clause told before
-            return self._main_clause_doers(f.trigger, actors, sources)
+            return (self._main_clause_doers(f.trigger, actors, sources)
+                    or self._attacked_place(deed, f.trigger, actors, sources))
         last = told[-1].trigger.start
         later = self._later_deed_doers(f.trigger, actors, sources, last)
         if later:
@@ -1161,6 +1162,24 @@ class EventCoder:
             got = [x for x in located_actors(actors.actors_for(s)) if (x[0].country, x[0].igo) not in own]
             if got:
                 return [(a, True) for a, _ in got]
+        return []
+
+    def _attacked_place(self, deed: Token, reaction: Token, actors: DocActors, sources) -> list[tuple[Actor, bool]]:
+        """The state where an attack of no named doer struck, for a reaction to it: "Guterres
+        condemned twin car bombings near the education ministry in Mogadishu" is about Somalia
+        (also where the parser hangs the place on the reaction: "condemned a bombing at a market
+        in Kabul")."""
+        patterns = self.lexicon.nouns.get(deed.lemma_.lower()) or []
+        if not patterns or not all(p.code[:2] in VIOLENT_ROOTS for p in patterns):
+            return []
+        own = {(a.country, a.igo) for a, _ in sources}
+        places = [t for _, o in args.prep_objects(reaction, ("at", "in", "near", "outside")) for t in o.subtree]
+        for t in list(deed.subtree) + places:
+            m = actors.by_token.get(t.i)
+            if t.i != deed.i and m is not None and m.kinds & {"place", "capital", "country"}:
+                got = [x for x in actors.actors_for(t) if x[0].country and (x[0].country, None) not in own]
+                if got:
+                    return [(country_actor(actors, got[0][0].country), True)]
         return []
 
     @staticmethod
