@@ -223,13 +223,15 @@ def _kill_dask_at_random(corpus: Path, db: Path, rng: random.Random) -> str:
                 line = lines.get(timeout=0.02)
             except queue.Empty:
                 continue
-            assert line is not None, f"{plan}: the ingest ended by itself:\n{''.join(seen)}"
+            if line is None:
+                break          # it ended by itself: the little that was left got stored first
             seen.append(line)
             found = re.search(r"batch (\d+) stored", line)
             if found and int(found.group(1)) >= batches > 0:
                 break
         time.sleep(delay)
-        os.killpg(proc.pid, signal.SIGKILL)
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
     finally:
         if proc.poll() is None:
             try:
@@ -237,7 +239,9 @@ def _kill_dask_at_random(corpus: Path, db: Path, rng: random.Random) -> str:
             except ProcessLookupError:
                 pass
         proc.wait(timeout=60)
-    assert proc.returncode == -signal.SIGKILL, f"{plan}: the ingest ended by itself:\n{''.join(seen)}"
+    if proc.returncode != -signal.SIGKILL:
+        assert proc.returncode == 0, f"{plan}: the ingest failed:\n{''.join(seen)}"
+        return "finished first"
     return plan
 
 
@@ -249,13 +253,17 @@ def test_a_dask_ingest_killed_at_random_moments_then_finished_equals_one_clean_r
     clean_counts = counts(clean)
 
     resumed = tmp_path / "resumed.duckdb"
-    plans = []
+    plans, stored_after = [], []
     for _ in range(DASK_KILLS):
         plans.append(_kill_dask_at_random(dask_corpus, resumed, rng))
-        stored = counts(resumed)["documents"] if resumed.exists() else 0
-        plans[-1] += f" ({stored} of {clean_counts['documents']} documents stored, {len(_parts(resumed))} parts left)"
+        stored_after.append(counts(resumed)["documents"] if resumed.exists() else 0)
+        plans[-1] += (f" ({stored_after[-1]} of {clean_counts['documents']} documents stored, "
+                      f"{len(_parts(resumed))} parts left)")
         print(f"  {plans[-1]}")
-        assert stored < clean_counts["documents"], (seed, plans)
+        if stored_after[-1] == clean_counts["documents"]:
+            break      # a fast machine stored the rest before the moment came: nothing left to kill
+    # the first run died with work left, so what follows resumes it
+    assert stored_after[0] < clean_counts["documents"], (seed, plans)
 
     finished = _dask_ingest(dask_corpus, resumed)
     try:
