@@ -208,6 +208,11 @@ def deployment_purpose(trig: Token, objects: list[Token]) -> str | None:
     return None
 
 
+def conflicts_of(noun: Token) -> list[Token]:
+    """The conflict a truce or talks are in or about ("a ceasefire in the war between Iran and Iraq")."""
+    return [o for _, o in args.prep_objects(noun, ("in", "to", "of", "over")) if o.lemma_.lower() in CONFLICT_NOUNS]
+
+
 def same(a: Actor, b: Actor) -> bool:
     """One actor on both sides ("the Taliban seized Kabul" after 2021 is not an event between two)."""
     return a.code == b.code and (a.name == b.name or not (a.name and b.name))
@@ -1626,10 +1631,8 @@ class EventCoder:
         happened = args.occurrence_verb(trig) if p.pos == "noun" else None
         holders += [happened] if happened is not None else []
         if p.pos == "noun":
-            # "a ceasefire in the war between Iran and Iraq", "talks to end the conflict with X":
-            # the sides of the conflict it is in or about
-            holders += [o for _, o in args.prep_objects(trig, ("in", "to", "of", "over"))
-                        if o.lemma_.lower() in CONFLICT_NOUNS]
+            # "a ceasefire in the war between Iran and Iraq": the sides of the conflict it is in
+            holders += conflicts_of(trig)
         by_prep: dict[str, list[Token]] = {}
         for h in holders:
             for prep, o in args.prep_objects(h, None):
@@ -1765,9 +1768,7 @@ class EventCoder:
         own = {(a.country, a.igo) for t in src_tokens for a, _ in actors.actors_for(t)}
         found: list[tuple[Actor, bool]] = []
         # ... or the sides of the conflict it is in ("a U.N.-mediated ceasefire in the war between Iran and Iraq")
-        within = [o for _, o in args.prep_objects(noun, ("in", "to", "of", "over"))
-                  if o.lemma_.lower() in CONFLICT_NOUNS]
-        for h in [noun] + within:
+        for h in [noun] + conflicts_of(noun):
             for _, o in args.prep_objects(h, ("between", "with", "among")):
                 for t in [o] + list(o.conjuncts):
                     found += actors.actors_for(t)
