@@ -632,3 +632,9 @@ def test_a_reaction_to_an_attack_of_no_named_doer_is_about_where_it_struck(code)
     got = dyads(code("The European Union on Monday condemned a suicide bombing at a market in Kabul that "
                      "killed 40 people.", "2018-09-10"))
     assert ("EU", "AFG", "11") in got
+
+
+def test_a_court_ordering_a_state_to_act_demands_it(code):
+    got = dyads(code("The International Court of Justice ordered Myanmar on Thursday to take all measures "
+                     "to protect the Rohingya.", "2020-01-23"))
+    assert ("ICJ", "MMR", "10") in got
