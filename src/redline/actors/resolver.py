@@ -412,7 +412,7 @@ class DocActors:
         head_is_actor = head.i in self.by_token
         sector_head = head_is_actor and self.by_token[head.i].refs[0].kind == "sector"
         # "met Reagan in Ottawa": where a named person is is not whose they are
-        person_head = head_is_actor and "person" in self.by_token[head.i].kinds
+        person_head = self._is_person(head)
         # a possessor owns a phrase that names an actor: "Jordan's King Abdullah", "the IMF's
         # executive board"
         organ = head.lemma_.lower() in self.words["organ_nouns"]

@@ -208,6 +208,17 @@ def deployment_purpose(trig: Token, objects: list[Token]) -> str | None:
     return None
 
 
+def first_country(found: list[tuple[Actor, bool]]) -> str | None:
+    """The first country among resolved actors."""
+    return next((a.country for a, _ in found if a.country), None)
+
+
+def place_of(token: Token, actors: DocActors, preps: tuple[str, ...]) -> str | None:
+    """The country of the place a phrase is "in" (or of, near, ...): "a reception in Kabul"."""
+    return next((c for _, inner in args.prep_objects(token, preps) if (c := first_country(actors.actors_for(inner)))),
+                None)
+
+
 def conflicts_of(noun: Token) -> list[Token]:
     """The conflict a truce or talks are in or about ("a ceasefire in the war between Iran and Iraq")."""
     return [o for _, o in args.prep_objects(noun, ("in", "to", "of", "over")) if o.lemma_.lower() in CONFLICT_NOUNS]
@@ -308,13 +319,14 @@ class EventCoder:
         self._object_heads: dict[str, dict[str, list[tuple[str, ...]]]] = {}   # pattern id -> its objects by head
 
     # -- finding triggers ---------------------------------------------------------------------
-    def fire(self, token: Token, patterns: list[Pattern]) -> Firing | None:
+    def fire(self, token: Token, patterns: list[Pattern], accept=None) -> Firing | None:
         """The pattern that fits best: the most constraints met, a longer object phrase matched
-        ("launched air strikes" -> air strike, not strike), then file order."""
+        ("launched air strikes" -> air strike, not strike), then file order; with `accept`, only
+        among the firings it accepts."""
         best, best_score = None, None
         for p in patterns:
             got = self._try(p, token)
-            if got is None:
+            if got is None or (accept is not None and not accept(got)):
                 continue
             score = (got.score, -p.order)
             if best_score is None or score > best_score:
@@ -326,21 +338,12 @@ class EventCoder:
         talks on normalising relations" cuts aid (1623) and halts negotiations (164)."""
         if first.xcomp is not None or not first.objects or first.pattern.code[:2] not in LISTED_ACT_ROOTS:
             return None
-        listed = [c for o in args.verb_objects(token) for c in o.conjuncts]
-        if not listed:
+        if not any(o.conjuncts for o in args.verb_objects(token)):
             return None
         taken = {o.i for o in first.objects}
-        best, best_score = None, None
-        for p in patterns:
-            if p.code[:3] == first.pattern.code[:3] or p.code[:2] not in LISTED_ACT_ROOTS or not p.objects or p.xcomp:
-                continue
-            got = self._try(p, token)
-            if got is None or not got.objects or any(o.i in taken for o in got.objects):
-                continue
-            score = (got.score, -p.order)
-            if best_score is None or score > best_score:
-                best, best_score = got, score
-        return best
+        others = [p for p in patterns if p.code[:3] != first.pattern.code[:3] and p.code[:2] in LISTED_ACT_ROOTS
+                  and p.objects and not p.xcomp]
+        return self.fire(token, others, accept=lambda got: not any(o.i in taken for o in got.objects))
 
     def _try(self, p: Pattern, token: Token) -> Firing | None:
         if p.target_kind and not self._object_kind(token, p.target_kind):
@@ -1192,11 +1195,8 @@ class EventCoder:
         """The country of the subject of the clause a nominal event is told in: "President Ben Ali
         fled after a month of street protests" were protests in Tunisia."""
         verb = args.clause_verb(noun)
-        for s in args.verb_subjects(verb) if verb is not None else []:
-            for a, _ in located_actors(actors.actors_for(s)):
-                if a.country:
-                    return a.country
-        return None
+        subjects = args.verb_subjects(verb) if verb is not None else []
+        return next((c for s in subjects if (c := first_country(located_actors(actors.actors_for(s))))), None)
 
     @staticmethod
     def _main_clause_doers(trig: Token, actors: DocActors, sources) -> list[tuple[Actor, bool]]:
@@ -1295,6 +1295,7 @@ class EventCoder:
         where the event happens, the one country the sentence names, or, for protest,
         repression and insurgency, the other side's."""
         place = located = None
+        sent = actors.sentence_of(f.trigger)
         out = []
         for side, other in ((sources, targets), (targets, sources)):
             kept = []
@@ -1315,25 +1316,21 @@ class EventCoder:
                 if partner and a.sectors[0] in INSURGENT_SECTORS:
                     # "talks between the Venezuelan government and opposition delegates in Mexico
                     # City": the other side of a state's own talks is of that state, not of the venue
-                    kept.append((Actor(a.text, self.kb_code(actors, partner, a.sectors), partner, None,
-                                       list(a.sectors), a.name), r))
+                    kept.append((self._of_country(actors, a, partner), r))
                     continue
                 if side is sources and a.sectors[0] in INSURGENT_SECTORS:
                     # "militants fired rockets at Israeli towns from Gaza": where the fire came from
-                    origin = next((x.country for _, o in args.prep_objects(f.trigger, ("from",))
-                                   for x, _r in actors.actors_for(o) if x.country), None)
+                    origin = place_of(f.trigger, actors, ("from",))
                     if origin:
-                        kept.append((Actor(a.text, self.kb_code(actors, origin, a.sectors), origin, None,
-                                           list(a.sectors), a.name), r))
+                        kept.append((self._of_country(actors, a, origin), r))
                         continue
                 if place is None:
                     located = self._location_country(f, actors, objects=True)
-                    place = located or actors.only_country(actors.sentence_of(f.trigger)) or ""
+                    place = located or actors.only_country(sent) or ""
                 if a.kind == "people" and place != located:
                     # sector words of peoples of several states: "Beijing sanctioned ten European
                     # lawmakers" are not Chinese ones
                     continue
-                sent = actors.sentence_of(f.trigger)
                 placed = ("placed", sent.start, a.text, tuple(a.sectors))
                 inherits = f.pattern.code[:2] in DOMESTIC_ROOTS or a.sectors[0] in INSURGENT_SECTORS
                 country = place or (self._memo.get(placed) if side is sources else None) or (
@@ -1347,14 +1344,18 @@ class EventCoder:
                     # the same words are the same doers in the rest of the sentence
                     self._memo.setdefault(placed, country)
                 if country:
-                    kept.append((Actor(a.text, self.kb_code(actors, country, a.sectors), country, None,
-                                       list(a.sectors), a.name), r))
+                    kept.append((self._of_country(actors, a, country), r))
             out.append(kept)
         return out[0], out[1]
 
     @staticmethod
     def kb_code(actors: DocActors, country: str, sectors: list[str]) -> str:
         return actors.kb.code_for(country, None, sectors)
+
+    @classmethod
+    def _of_country(cls, actors: DocActors, a: Actor, country: str) -> Actor:
+        """An unnamed actor ("protesters", "gunmen") placed in a country."""
+        return Actor(a.text, cls.kb_code(actors, country, a.sectors), country, None, list(a.sectors), a.name)
 
     def _location_country(self, f: Firing, actors: DocActors, climb: bool = False,
                           objects: bool = False) -> str | None:
@@ -1373,27 +1374,25 @@ class EventCoder:
                 head = head.head
                 holders.append(head)
             preps = preps + ("on", "into", "against", "over")
+        missions = actors.words["mission_nouns"]
         for h in holders:
             for _, o in args.prep_objects(h, preps):
                 # "outside the French embassy in Niamey": an embassy names its state, not the place
-                mission = o.lemma_.lower() in actors.words["mission_nouns"]
-                for a, _r in [] if mission else actors.actors_for(o) or self._inside(o, actors):
-                    if a.country:
-                        return a.country
+                if o.lemma_.lower() not in missions:
+                    country = first_country(actors.actors_for(o) or self._inside(o, actors))
+                    if country:
+                        return country
                 # "at a wedding reception in Kabul": the place of the place
-                for _, inner in args.prep_objects(o, args.LOCATIVE_PREPS + ("of",)):
-                    for a, _r in actors.actors_for(inner):
-                        if a.country:
-                            return a.country
+                country = place_of(o, actors, args.LOCATIVE_PREPS + ("of",))
+                if country:
+                    return country
         if objects:
             # "set fire to the U.S. embassy in Belgrade": where the mission acted on stands
             for h in holders:
                 for o in [h] + [o for _, o in args.prep_objects(h, None)]:
-                    if o.lemma_.lower() in actors.words["mission_nouns"]:
-                        for _, inner in args.prep_objects(o, ("in",)):
-                            for a, _r in actors.actors_for(inner):
-                                if a.country:
-                                    return a.country
+                    country = place_of(o, actors, ("in",)) if o.lemma_.lower() in missions else None
+                    if country:
+                        return country
         return None
 
     @staticmethod
