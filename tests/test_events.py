@@ -638,3 +638,23 @@ def test_a_court_ordering_a_state_to_act_demands_it(code):
     got = dyads(code("The International Court of Justice ordered Myanmar on Thursday to take all measures "
                      "to protect the Rohingya.", "2020-01-23"))
     assert ("ICJ", "MMR", "10") in got
+
+
+def test_approval_of_a_decision_is_of_its_maker_not_of_the_fighters(code):
+    got = dyads(code("Eritrea said on Friday it was pulling its troops out of the border town of Badme, three days "
+                     "after Ethiopian forces retook two nearby villages, and the African Union welcomed the decision.",
+                     "1999-03-05"))
+    assert ("AU", "ERI", "05") in got
+    assert ("AU", "ETH", "05") not in got
+
+
+def test_a_parliament_approving_its_own_state_s_act_answers_no_one(code):
+    got = dyads(code("Indian jets struck camps across the Line of Control on Tuesday, a day after the upper house "
+                     "approved the use of force.", "2019-02-26"))
+    assert not any(root == "05" for _s, _t, root in got)
+
+
+def test_a_state_s_own_force_or_inquiry_with_no_one_else_named_is_at_home(code):
+    got = dyads(code("Honduran police killed four suspects and arrested two others after a gun battle on "
+                     "Thursday, and the president declared three days of national mourning.", "2023-06-23"))
+    assert {("HND", "HND", "19"), ("HND", "HND", "17"), ("HND", "HND", "01")} <= got

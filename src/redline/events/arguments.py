@@ -126,6 +126,19 @@ def _remark_on_report(verb: Token) -> bool:
             and head.head.lemma_.lower() in cues()["speech"] | cues()["directive"] | cues()["remark_participles"])
 
 
+CLAUSE_DEPS = {"advcl", "ccomp", "conj", "parataxis", "relcl", "acl", "xcomp", "csubj"}
+
+
+def own_clause(verb: Token) -> list[Token]:
+    """The words of a verb's own clause: its subtree without the clauses that hang on it."""
+    out, stack = [], [verb]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
+    return out
+
+
 def verb_objects(verb: Token) -> list[Token]:
     objs = children(verb, "dobj", "attr", "oprd")
     if len(objs) > 1:

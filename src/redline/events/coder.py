@@ -75,6 +75,10 @@ CONTACT_CODES = ("040", "041", "042", "044", "045", "046")
 PROTEST_CODES = ("14",)
 # Sectors that take orders from their state: an order to them is command, not a demand.
 OWN_ORGANS = {"MIL", "GOV", "COP", "SPY", "UAF"}
+# The organs whose force, when no one else is named, is used at home: police, courts, government.
+STATE_ORGANS = {"COP", "JUD", "GOV"}
+# Acts that are domestic when no one else is named: investigations, mourning declared.
+HOME_CODES = ("09", "017")
 # Codes of a third party to others' meeting or deal: hosting (043), mediating or brokering (045).
 THIRD_PARTY_CODES = {"043", "045"}
 # Negotiations, talks at a third place and signed deals are both sides' even when the sentence makes
@@ -986,7 +990,7 @@ class EventCoder:
             accuser = self._context_target(sources[0][0], told, reactive=True)
             if accuser:
                 return [(a, True) for a in accuser], "context"
-        if root in REACTIVE_ROOTS:
+        if root in REACTIVE_ROOTS or (root == "05" and f.pattern.lemma in actors.words["approving_verbs"]):
             doers = self._recalled_doers(f, actors, sources, sent, earlier)
             if doers:   # "..., and Russia condemned the strikes": whoever struck
                 return doers, "tree"
@@ -997,6 +1001,16 @@ class EventCoder:
                 prev = self._context_target(sources[0][0], told, reactive=True)
             if prev:
                 return [(a, True) for a in prev], "context"
+        a = sources[0][0]
+        if (a.country and not a.igo and actors.only_country(sent, besides=a.country) is None
+                and {x.country for t in args.own_clause(f.trigger) for x, _ in actors.actors_for(t)} <= {a.country, None}
+                and (code.startswith(HOME_CODES) or (root in ("18", "19") and set(a.sectors) & STATE_ORGANS))):
+            # "Marcos ordered an investigation", "Haitian police killed four suspects": a state's
+            # inquiry, or its organs' force, with no one else named is at home; on its people,
+            # unless those it struck were fighters or someone named
+            struck = args.verb_objects(f.trigger) + [o for _, o in args.prep_objects(f.trigger, ("on", "at"))]
+            armed = any(t.ent_type_ == "PERSON" or t.lemma_.lower() in actors.words["combatant_nouns"] for t in struck)
+            return [(country_actor(actors, a.country) if armed else people_of(a.country, a.text), False)], "domestic"
         return [], "none"
 
     @staticmethod
@@ -1118,9 +1132,10 @@ class EventCoder:
         if deed is None:
             return []
         own = {a.code for a, _ in sources}   # "Ruto called the unrest treasonous": Kenyans may be the doers
+        choice = deed.lemma_.lower() in actors.words["decision_nouns"]
         told = [e for e in earlier if sent.start_char <= e.trigger.start < f.trigger.idx
                 and not e.negated and not e.hypothetical and e.source.code not in own
-                and (e.source.country or e.source.igo)]
+                and (e.source.country or e.source.igo) and not (choice and e.quad_class == 4)]
         if not told:
             # "North Korea said it had carried out a nuclear test, and Japan condemned the test",
             # "the Council authorised force, and Baghdad rejected the resolution": a deed the lexicon
@@ -1128,7 +1143,8 @@ class EventCoder:
             return (self._main_clause_doers(f.trigger, actors, sources)
                     or self._attacked_place(deed, f.trigger, actors, sources))
         last = told[-1].trigger.start
-        later = self._later_deed_doers(f.trigger, actors, sources, last)
+        fights = {g.trigger.i for g in self._firings if lookup(g.pattern.code).quad_class == 4} if choice else set()
+        later = self._later_deed_doers(f.trigger, actors, sources, last, skip=fights)
         if later:
             # "Clinton imposed sanctions after New Delhi carried out tests, and Japan called the
             # blasts a blow": a deed told after the last coded event is the one reacted to
@@ -1142,9 +1158,10 @@ class EventCoder:
         return out
 
     @staticmethod
-    def _deed_subjects(trig: Token, after: int = -1) -> list[Token]:
+    def _deed_subjects(trig: Token, after: int = -1, skip: set[int] = frozenset()) -> list[Token]:
         """The subjects of the clauses told before a reaction in its sentence, latest first (down to
-        the character offset `after`), leaving out saying and the reaction's own clauses."""
+        the character offset `after`), leaving out saying, the reaction's own clauses and the verbs
+        at the token indices `skip`."""
         speech = modality.cues()["speech"]
         # not the clauses it hangs on (up to the "and" that joins it to what was told before), nor
         # those of its own subject ("the guerrillas it backs")
@@ -1153,6 +1170,7 @@ class EventCoder:
         while node.dep_ != "conj" and node.head.i != node.i:
             node = node.head
             above.add(node.i)
+        above |= skip
         out = []
         for i in range(trig.i - 1, trig.sent.start - 1, -1):
             verb = trig.doc[i]
@@ -1162,11 +1180,13 @@ class EventCoder:
                 out += args.children(verb, "nsubj")
         return out
 
-    def _later_deed_doers(self, trig: Token, actors: DocActors, sources, after: int) -> list[tuple[Actor, bool]]:
+    def _later_deed_doers(self, trig: Token, actors: DocActors, sources, after: int,
+                          skip: set[int] = frozenset()) -> list[tuple[Actor, bool]]:
         """The subject of the latest clause told after the offset `after`, before the reaction,
-        when it is a located actor other than the reaction's source."""
+        when it is a located actor other than the reaction's source (clauses of the verbs at the
+        token indices `skip` left out)."""
         own = {(a.country, a.igo) for a, _ in sources}
-        for s in self._deed_subjects(trig, after):
+        for s in self._deed_subjects(trig, after, skip):
             got = [x for x in located_actors(actors.actors_for(s)) if (x[0].country, x[0].igo) not in own]
             if got:
                 return [(a, True) for a, _ in got]
