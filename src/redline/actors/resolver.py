@@ -94,10 +94,12 @@ class DocActors:
         self.date = date
         self.words = coreference_words()
         self._sent_starts = [s.start for s in doc.sents]
+        self.ents = doc.ents    # read once: spaCy builds the spans anew on each `doc.ents`
         self.by_token: dict[int, Match] = {}
         self._regions: set[int] = set()      # tokens naming a region, not a town
         self.matches: list[Match] = []
         self._cache: dict[int, list[Actor]] = {}
+        self._actors_of: dict[int, list[tuple[Actor, bool]]] = {}   # actors_for, by token index
         self._find_matches()
         self._people_seen: dict[str, Actor] = {}     # surname or full name -> actor first resolved
         self.person_heads: dict[str, int] = {}       # full name -> token where it is first introduced
@@ -123,16 +125,16 @@ class DocActors:
         lemmas = nominal
         # the longer place names spaCy found: a person's name inside one is part of the place
         # ("Dar" of Dar es Salaam, "Lincoln" of Abraham Lincoln Airport)
-        place_of = {k: (e.start, e.end) for e in doc.ents if e.label_ in PLACE_ENTITIES and len(e) > 1
+        place_of = {k: (e.start, e.end) for e in self.ents if e.label_ in PLACE_ENTITIES and len(e) > 1
                     for k in range(e.start, e.end)}
         # ... and a sea or a gulf that belongs to no state names no one: "the Gulf of Aden" is
         # not Yemen's government, "the Sea of Japan" not Japan
-        stateless = {k for e in doc.ents if e.label_ in PLACE_ENTITIES and len(e) > 1 and _stateless(e)
+        stateless = {k for e in self.ents if e.label_ in PLACE_ENTITIES and len(e) > 1 and _stateless(e)
                      for k in range(e.start, e.end)}
         # ... and one in a single state is that state's, whatever name it holds: "the Niger Delta"
         # is in Nigeria, not Niger
         regions = {}
-        for e in doc.ents:
+        for e in self.ents:
             if e.label_ in PLACE_ENTITIES and len(e) > 1 and e.start not in stateless:
                 first = e.start + (e[0].lower_ == "the")
                 region = _region_country(doc[first:e.end].text, frozenset(), division=False)
@@ -209,7 +211,7 @@ class DocActors:
         # People spaCy recognises but the knowledge base does not know. A known surname inside a
         # longer unknown name is somebody else ("Mehmet Cagatay Guler" is not Yasar Guler).
         honorifics = self.words["honorifics"]
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
             # titles before the name are not part of it: "Gen." of "Gen. Fidel Ramos", the
@@ -333,7 +335,7 @@ class DocActors:
     def _place_candidates(self):
         doc = self.doc
         seen = set()
-        for ent in doc.ents:
+        for ent in self.ents:
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             if ent.label_ in ("GPE", "LOC", "FAC"):
                 seen.add(start)
@@ -715,6 +717,12 @@ class DocActors:
     # -- what the event coder asks ----------------------------------------------------------
     def actors_for(self, token: Token) -> list[tuple[Actor, bool]]:
         """Actors a token stands for, with a flag telling whether a back-reference was followed."""
+        got = self._actors_of.get(token.i)
+        if got is None:    # the coder asks about the same words many times
+            got = self._actors_of[token.i] = self._find_actors_for(token)
+        return list(got)
+
+    def _find_actors_for(self, token: Token) -> list[tuple[Actor, bool]]:
         out: list[tuple[Actor, bool]] = []
         token = counted(token)       # "thousands of Kenyans" are Kenyans
         # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt" is often parsed with the second
@@ -906,6 +914,11 @@ class DocActors:
             if i < token.i and actor.kind == "person" and actor.name and outside(i):
                 return actor
         return None
+
+    def sentences(self) -> list[Span]:
+        """The document's sentences (read once: spaCy's `doc.sents` rescans the document)."""
+        ends = self._sent_starts[1:] + [len(self.doc)]
+        return [self.doc[a:b] for a, b in zip(self._sent_starts, ends)]
 
     def sentence_of(self, token: Token) -> Span:
         """The sentence a token is in (spaCy's `token.sent` rescans the document each time)."""

@@ -19,6 +19,7 @@ from redline.events import arguments as args
 from redline.events import dates, modality, plover, purposes, topics
 from redline.events.codebook import lookup
 from redline.events.lexicon import Lexicon, Pattern
+from redline.extensions import text_of
 from redline.records import Actor, Event, SentenceRef, TextSpan
 
 PARTICLE_DEPS = {"prt", "advmod", "prep", "npadvmod"}   # "test-fired": "test" hangs as npadvmod
@@ -280,9 +281,11 @@ def sentence_ref(index: int, sent: Span) -> SentenceRef:
     """The sentence as evidence: its words, without the whitespace at its edges. The blanks that
     stand for a wire dateline in the parsed text belong to the first sentence's tokens, but they
     are not the document's text ("KYIV (Reuters) - " is), nor is a paragraph break part of a sentence."""
-    words = [t for t in sent if not t.is_space] or [sent[0]]
-    span = sent.doc[words[0].i:words[-1].i + 1]
-    return SentenceRef(index, span.start_char, span.end_char, span.text)
+    doc = sent.doc
+    first = next((i for i in range(sent.start, sent.end) if not doc[i].is_space), sent.start)
+    last = next((i for i in range(sent.end - 1, first - 1, -1) if not doc[i].is_space), first)
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    return SentenceRef(index, start, end, text_of(doc)[start:end])
 
 
 def _captured(e: Event) -> bool:
@@ -508,7 +511,7 @@ class EventCoder:
         self._actors = actors
         self._memo = {}
         events: list[Event] = []
-        for index, sent in enumerate(doc.sents):
+        for index, sent in enumerate(actors.sentences()):
             events.extend(self._code_sentence(index, sent, actors, anchor, events))
         return events
 
@@ -851,7 +854,11 @@ class EventCoder:
                 w.igo and w.igo == a.igo for w in said_by for a, _ in sources)
             if intent and own:
                 code, rule, hypothetical = intent, rule + "+intent", False
-        when = dates.event_date(trig, anchor, sent)
+        in_sentence = self._memo.get(("dates", sent.start))
+        if in_sentence is None:
+            in_sentence = self._memo[("dates", sent.start)] = [
+                e for e in actors.ents if e.label_ == "DATE" and sent.start <= e.start < sent.end]
+        when = dates.event_date(trig, anchor, in_sentence)
         if hypothetical and speaker_tok is not None and self._obligation(trig):
             # "Erdogan said Sweden must lift its embargo": the speaker demands it of the source
             demand = self._request_code(code, kind=1) or "100"
@@ -1002,9 +1009,10 @@ class EventCoder:
             if prev:
                 return [(a, True) for a in prev], "context"
         a = sources[0][0]
-        if (a.country and not a.igo and actors.only_country(sent, besides=a.country) is None
-                and {x.country for t in args.own_clause(f.trigger) for x, _ in actors.actors_for(t)} <= {a.country, None}
-                and (code.startswith(HOME_CODES) or (root in ("18", "19") and set(a.sectors) & STATE_ORGANS))):
+        if (a.country and not a.igo and (code.startswith(HOME_CODES) or (root in ("18", "19") and set(a.sectors) & STATE_ORGANS))
+                and actors.only_country(sent, besides=a.country) is None
+                and {x.country for t in args.own_clause(f.trigger) if t.i in actors.by_token
+                     for x, _ in actors.actors_for(t)} <= {a.country, None}):
             # "Marcos ordered an investigation", "Haitian police killed four suspects": a state's
             # inquiry, or its organs' force, with no one else named is at home; on its people,
             # unless those it struck were fighters or someone named

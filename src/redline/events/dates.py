@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
@@ -66,12 +66,13 @@ def calendar_day(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def event_date(trigger: Token, anchor: dt.date | None, sentence: Span) -> str | None:
-    """A DATE entity attached to the trigger's own clause decides; else the document date."""
+def event_date(trigger: Token, anchor: dt.date | None, entities) -> str | None:
+    """A DATE entity (of `entities`, the sentence's or the document's) attached to the trigger's
+    own clause decides; else the document date."""
     if anchor is None:
         return None
     clause = {trigger.i} | {c.i for c in trigger.children}
-    for ent in sentence.ents:
+    for ent in entities:
         if ent.label_ != "DATE":
             continue
         root = ent.root

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from redline.data import data_path, load_yaml
 from redline.events.arguments import infinitive, verb_subjects
+from redline.extensions import text_of
 
 # Links along which the modality of a governing word reaches down to the trigger.
 CARRY = {"xcomp", "csubj", "csubjpass", "acl", "dobj", "pobj", "prep", "pcomp", "nsubj",
@@ -208,10 +209,11 @@ def attribution(trigger: Token, sentence: Span, sources: dict | None = None) -> 
 
 def sentence_source(sentence: Span) -> Token | None:
     """Who a whole sentence is attributed to: "according to X", or an opening "For X,"."""
-    for t in sentence:
-        source = according_to(t)
-        if source is not None:
-            return source
+    if "according" in text_of(sentence.doc)[sentence.start_char:sentence.end_char].lower():
+        for t in sentence:
+            source = according_to(t)
+            if source is not None:
+                return source
     # the sentence's first word: a blanked dateline or an indent before it is whitespace
     first = next((t for t in sentence if not t.is_space), sentence[0])
     if first.lower_ == "for" and first.dep_ == "prep":
