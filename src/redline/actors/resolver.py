@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from redline.actors.knowledge import ANY_CASE, EXACT_CASE, ActorKB, Ref
 from redline.data import data_path, load_yaml
+from redline.extensions import text_of
 from redline.places import gazetteer
 from redline.records import Actor, Mention
 
@@ -667,9 +668,9 @@ class DocActors:
         return owners if conj else []
 
     def _text(self, tokens: list[Token]) -> str:
-        start = min(t.i for t in tokens)
-        end = max(t.i for t in tokens) + 1
-        return self.doc[start:end].text
+        first = min(tokens, key=lambda t: t.i)
+        last = max(tokens, key=lambda t: t.i)
+        return text_of(self.doc)[first.idx:last.idx + len(last)]
 
     def full_name(self, text: str) -> str:
         """A surname already introduced in full ("Sadik" after "Giray Sadik") -> the full name,
