@@ -480,3 +480,10 @@ def test_an_officer_of_a_group_named_by_apposition_belongs_to_the_group(nlp):
     r = actors_of(nlp, "The Houthis' chief negotiator, Mohammed Abdulsalam, met Omani officials in Muscat "
                        "on Saturday.", "2023-04-08")
     assert mention(r, "Mohammed Abdulsalam").country == "YEM"
+
+
+def test_an_institution_s_name_is_the_state_s_the_phrase_names(nlp):
+    resolved = actors_of(nlp, "Peru's Congress voted on Monday to remove the president, and the U.S. Congress "
+                              "passed a spending bill.", "2020-11-10")
+    congresses = [m.actor.code for m in resolved.mentions if resolved.doc.text[m.start:m.end] == "Congress"]
+    assert congresses == ["PERLEG", "USALEG"]

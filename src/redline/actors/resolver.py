@@ -543,6 +543,7 @@ class DocActors:
         person_country = person_igo = None
         people_markers = self.words.get("people_markers") or ()
         ethnic = False
+        head_metonym = None     # the owner of an institution's name heading the phrase ("Congress")
         for m in matches:
             for r in self._people_first_meant(m.refs):
                 if r.kind in ("person", "group"):
@@ -581,6 +582,8 @@ class DocActors:
                     owner = (r.country, r.igo)
                     if owner not in owners and (r.country or r.igo):
                         owners.append(owner)
+                    if r.kind == "metonym" and m.start <= head.i < m.end:
+                        head_metonym = owner
                     located = r.kind == "capital" and self._match_head(m).dep_ == "pobj" and m.start != head.i
                     if (r.sector and r.sector not in sectors and r.kind in ("metonym", "capital", "igo", "custom")
                             and not located):   # "protesters in Tbilisi" are no government
@@ -596,6 +599,10 @@ class DocActors:
             # a surname alias that contradicts the phrase's own country names someone else
             name, person_country, person_igo, kind = None, None, None, ""
             sectors = [x for x in sectors if x != "ELI"]
+        if head_metonym is not None and len(owners) > 1 and owners[0] == head_metonym:
+            # "Brazil's Congress", "the Peruvian Congress": a name one state's institution has is
+            # another state's when the phrase says so
+            owners = owners[1:] + owners[:1]
         if person_country or person_igo:
             owners = [(person_country, person_igo)] + [o for o in owners if o != (person_country, person_igo)]
         if ethnic and not sectors and not name:
