@@ -658,3 +658,15 @@ def test_a_state_s_own_force_or_inquiry_with_no_one_else_named_is_at_home(code):
     got = dyads(code("Honduran police killed four suspects and arrested two others after a gun battle on "
                      "Thursday, and the president declared three days of national mourning.", "2023-06-23"))
     assert {("HND", "HND", "19"), ("HND", "HND", "17"), ("HND", "HND", "01")} <= got
+
+
+def test_a_verb_joined_to_another_shares_its_addressee(code):
+    got = dyads(code("Indian Prime Minister Narendra Modi expressed condolences to Nepal on Saturday over the "
+                     "earthquake and offered rescue teams and relief supplies.", "2015-04-25"))
+    assert {("IND", "NPL", "01"), ("IND", "NPL", "03")} <= got
+
+
+def test_an_investigation_ordered_after_a_deed_is_into_its_doer(code):
+    got = dyads(code("Saudi-led coalition jets struck a school bus in northern Yemen on Thursday, killing dozens "
+                     "of children, and U.N. Secretary-General Antonio Guterres ordered an investigation.", "2018-08-10"))
+    assert ("UN", "SAU", "09") in got

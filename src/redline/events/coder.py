@@ -1001,6 +1001,22 @@ class EventCoder:
             doers = self._recalled_doers(f, actors, sources, sent, earlier)
             if doers:   # "..., and Russia condemned the strikes": whoever struck
                 return doers, "tree"
+        own = {(a.country, a.igo) for a, _ in sources}
+        if f.pattern.pos == "verb" and f.trigger.dep_ == "conj":
+            # "Wen expressed condolences to Japan and offered rescue teams": the verb it is joined
+            # to names whom both are addressed to
+            shared = [e.target for e in told if e.trigger.start == f.trigger.head.idx and e.target
+                      and (e.source.country, e.source.igo) in own and (e.target.country, e.target.igo) not in own]
+            if shared:
+                return [(t, True) for t in {(t.country, t.igo): t for t in shared}.values()], "context"
+        if root == "09":
+            # "Israeli shells slammed into a U.N. base, and Boutros-Ghali ordered an investigation":
+            # into the deed just told
+            doers = [e.source for e in told if lookup(e.cameo).quad_class == 4 and not e.negated
+                     and not e.hypothetical and (e.source.country or e.source.igo)
+                     and (e.source.country, e.source.igo) not in own]
+            if doers:
+                return [(doers[-1], True)], "context"
         if root in CONTEXT_ROOTS and not self._names_an_unknown_target(f, actors):
             prev = self._context_target(sources[0][0], earlier, reactive=root in REACTIVE_ROOTS)
             if not prev and root == "13":
