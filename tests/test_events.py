@@ -670,3 +670,9 @@ def test_an_investigation_ordered_after_a_deed_is_into_its_doer(code):
     got = dyads(code("Saudi-led coalition jets struck a school bus in northern Yemen on Thursday, killing dozens "
                      "of children, and U.N. Secretary-General Antonio Guterres ordered an investigation.", "2018-08-10"))
     assert ("UN", "SAU", "09") in got
+
+
+def test_whose_stands_for_the_phrase_its_clause_qualifies(code):
+    got = dyads(code("Tens of thousands of refugees from Darfur streamed into Chad, whose government appealed to "
+                     "the United Nations for food aid.", "2004-04-02"))
+    assert ("TCD", "UN", "02") in got

@@ -874,9 +874,21 @@ class DocActors:
 
     def _possessor(self, token: Token) -> Actor | None:
         for c in token.children:
+            if c.dep_ == "poss" and c.lower_ == "whose":
+                return self._relative_antecedent(c)
             if c.dep_ == "poss" and c.pos_ == "PRON":
                 return self.refer_back(c)
         return None
+
+    def _relative_antecedent(self, token: Token) -> Actor | None:
+        """What "whose" stands for: the phrase its clause qualifies ("Ingushetia, whose president
+        appealed", "Charles Taylor, whose fighters control most of Liberia")."""
+        node = token
+        while node.dep_ != "relcl" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ != "relcl":
+            return None
+        return next((a for a in self.compose(self.np_head(node.head)) if a.country or a.igo), None)
 
     def refer_back(self, token: Token) -> Actor | None:
         lower = token.lower_
