@@ -676,3 +676,10 @@ def test_whose_stands_for_the_phrase_its_clause_qualifies(code):
     got = dyads(code("Tens of thousands of refugees from Darfur streamed into Chad, whose government appealed to "
                      "the United Nations for food aid.", "2004-04-02"))
     assert ("TCD", "UN", "02") in got
+
+
+def test_following_suit_repeats_the_act_told_before(code):
+    got = dyads(code("Britain expelled 23 Russian diplomats on Wednesday after the poisoning of a former spy in "
+                     "Salisbury. Poland and Lithuania did the same a day later, and Canada followed suit.",
+                     "2018-03-15"))
+    assert {("GBR", "RUS", "16"), ("POL", "RUS", "16"), ("LTU", "RUS", "16"), ("CAN", "RUS", "16")} <= got

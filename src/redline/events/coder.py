@@ -513,7 +513,57 @@ class EventCoder:
         events: list[Event] = []
         for index, sent in enumerate(actors.sentences()):
             events.extend(self._code_sentence(index, sent, actors, anchor, events))
+            events.extend(self._followed_suit(index, sent, actors, anchor, events))
         return events
+
+    def _dates_in(self, sent: Span, actors: DocActors) -> list[Span]:
+        """The sentence's DATE entities, found once per sentence."""
+        found = self._memo.get(("dates", sent.start))
+        if found is None:
+            found = self._memo[("dates", sent.start)] = [
+                e for e in actors.ents if e.label_ == "DATE" and sent.start <= e.start < sent.end]
+        return found
+
+    @staticmethod
+    def _main_clause_at(doc: Doc, offset: int) -> bool:
+        """Whether the word at a character offset is the verb of a main clause."""
+        token = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        token = token[0] if token is not None and len(token) else None
+        while token is not None and token.dep_ == "conj":
+            token = token.head
+        return token is not None and token.dep_ == "ROOT"
+
+    def _followed_suit(self, index: int, sent: Span, actors: DocActors, anchor: dt.date | None,
+                       earlier: list[Event]) -> list[Event]:
+        """"Saudi Arabia severed relations with Iran, and Bahrain followed suit": the last act told
+        before, done again by the new subject to the same target."""
+        phrases = actors.words["emulation_phrases"]
+        out: list[Event] = []
+        for i in range(sent.start, sent.end):
+            words = phrases.get(actors.lemmas[i])
+            if not words:
+                continue
+            verb = sent.doc[i]
+            if verb.pos_ not in ("VERB", "AUX") or not any(c.lemma_.lower() in words for c in verb.children
+                                                           if c.dep_ in ("dobj", "advmod", "acomp", "npadvmod")):
+                continue
+            doers = located_actors([x for s in args.verb_subjects(verb) for x in actors.actors_for(s)])
+            told = [e for e in earlier + out if e.trigger.start < verb.idx and e.source and e.target
+                    and not e.negated and not e.hypothetical and "+suit" not in e.rule]
+            if not doers or not told:
+                continue
+            # the act of the clause it is joined to, else the last told by a main clause
+            model = next((e for e in reversed(told) if verb.dep_ == "conj" and e.trigger.start == verb.head.idx), None) or next(
+                (e for e in reversed(told) if self._main_clause_at(sent.doc, e.trigger.start)), told[-1])
+            when = dates.event_date(verb, anchor, self._dates_in(sent, actors))
+            for doer, _ in doers:
+                key = (doer.country, doer.igo)
+                if key in ((model.source.country, model.source.igo), (model.target.country, model.target.igo)):
+                    continue
+                out.append(replace(model, source=doer, trigger=TextSpan(verb.text, verb.idx, verb.idx + len(verb.text)),
+                                   sentence=sentence_ref(index, sent), rule=model.rule + "+suit",
+                                   confidence=round(model.confidence - 0.1, 2), attributed_to=None, date=when))
+        return out
 
     def _code_sentence(self, index: int, sent: Span, actors: DocActors, anchor: dt.date | None,
                        earlier: list[Event]) -> list[Event]:
@@ -854,11 +904,7 @@ class EventCoder:
                 w.igo and w.igo == a.igo for w in said_by for a, _ in sources)
             if intent and own:
                 code, rule, hypothetical = intent, rule + "+intent", False
-        in_sentence = self._memo.get(("dates", sent.start))
-        if in_sentence is None:
-            in_sentence = self._memo[("dates", sent.start)] = [
-                e for e in actors.ents if e.label_ == "DATE" and sent.start <= e.start < sent.end]
-        when = dates.event_date(trig, anchor, in_sentence)
+        when = dates.event_date(trig, anchor, self._dates_in(sent, actors))
         if hypothetical and speaker_tok is not None and self._obligation(trig):
             # "Erdogan said Sweden must lift its embargo": the speaker demands it of the source
             demand = self._request_code(code, kind=1) or "100"
