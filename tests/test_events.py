@@ -683,3 +683,13 @@ def test_following_suit_repeats_the_act_told_before(code):
                      "Salisbury. Poland and Lithuania did the same a day later, and Canada followed suit.",
                      "2018-03-15"))
     assert {("GBR", "RUS", "16"), ("POL", "RUS", "16"), ("LTU", "RUS", "16"), ("CAN", "RUS", "16")} <= got
+
+
+def test_an_official_known_by_title_only_is_of_the_one_state_the_sentence_names(code):
+    text = ("Deputy Interior Minister Arben Kolaj signed an agreement with striking miners in the Albanian "
+            "town of Bulqize on Sunday, ending a two-week stoppage.")
+    assert ("ALB", "ALB", "05") in dyads(code(text, "2019-06-02"))
+    # two states named: whose official he is stays unknown
+    assert not any(s == "ALB" and r == "05" for s, _t, r in dyads(code(
+        "Deputy Interior Minister Arben Kolaj signed an agreement with Greek police in the Albanian town of "
+        "Kakavia on Sunday.", "2019-06-02")))

@@ -76,6 +76,9 @@ CONTACT_CODES = ("040", "041", "042", "044", "045", "046")
 PROTEST_CODES = ("14",)
 # Sectors that take orders from their state: an order to them is command, not a demand.
 OWN_ORGANS = {"MIL", "GOV", "COP", "SPY", "UAF"}
+# Sectors of named officials whose state the text does not give ("Deputy Defence Minister
+# Alexander Fomin said ..."): the one state the sentence names is theirs.
+OFFICIAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 # The organs whose force, when no one else is named, is used at home: police, courts, government.
 STATE_ORGANS = {"COP", "JUD", "GOV"}
 # Acts that are domestic when no one else is named: investigations, mourning declared.
@@ -1393,8 +1396,9 @@ class EventCoder:
                 if a.country or a.igo:
                     kept.append((a, r))
                     continue
-                if not a.sectors or a.kind == "person":
-                    continue      # a named person's country is never guessed from the sentence
+                if not a.sectors or (a.kind == "person" and not (a.name and a.sectors[0] in OFFICIAL_SECTORS
+                                                                 and side is sources)):
+                    continue      # a named person's country is never guessed from the sentence ...
                 if a.sectors[0] in INSURGENT_SECTORS:
                     # "militants fired rockets", after "Islamic Jihad ..." was named: that group
                     group = actors.previous_group(f.trigger, a.sectors[0])
@@ -1417,6 +1421,8 @@ class EventCoder:
                 if place is None:
                     located = self._location_country(f, actors, objects=True)
                     place = located or actors.only_country(sent) or ""
+                if a.kind == "person" and (place != actors.only_country(sent) or not place):
+                    continue      # ... but an official's by title, when it names one state only
                 if a.kind == "people" and place != located:
                     # sector words of peoples of several states: "Beijing sanctioned ten European
                     # lawmakers" are not Chinese ones
