@@ -46,6 +46,7 @@ class Words:
     def __init__(self, tokens: list[Token]):
         self.each = [{t.lemma_.lower(), t.lower_} for t in tokens]
         self.all = set().union(*self.each) if self.each else set()
+        self.contexts: list[str] | None = None    # the contexts the words show (contexts_for)
 
     def show(self, cue: Cue) -> bool:
         """Whether the words contain the cue (one word, or consecutive words)."""
@@ -86,9 +87,10 @@ def contexts_for(table_contexts, words: Words, sectors: list[str]) -> list[str]:
     sectors show."""
     out = list(table_contexts)
     vocab = vocabulary()
-    shown = {context for w in words.all for context, cue in vocab["contexts_by_first"].get(w, ())
-             if context not in out and words.show(cue)}
-    out.extend(sorted(shown, key=vocab["context_order"].get))
+    if words.contexts is None:    # what the sentence shows, found once for all its events
+        words.contexts = sorted({context for w in words.all for context, cue in vocab["contexts_by_first"].get(w, ())
+                                 if words.show(cue)}, key=vocab["context_order"].get)
+    out.extend(c for c in words.contexts if c not in out)
     for sector in sectors:
         for context in vocab["sector_contexts"].get(sector, []):
             if context not in out:
