@@ -693,3 +693,12 @@ def test_an_official_known_by_title_only_is_of_the_one_state_the_sentence_names(
     assert not any(s == "ALB" and r == "05" for s, _t, r in dyads(code(
         "Deputy Interior Minister Arben Kolaj signed an agreement with Greek police in the Albanian town of "
         "Kakavia on Sunday.", "2019-06-02")))
+
+
+def test_the_states_a_plural_names_by_including_are_the_actors(code):
+    got = dyads(code("Several European countries, including France and Germany, expelled Russian diplomats on "
+                     "Tuesday.", "2022-04-05"))
+    assert {("FRA", "RUS", "16"), ("DEU", "RUS", "16")} <= got
+    got = dyads(code("Nicaragua expelled diplomats from five Latin American countries, including Peru and "
+                     "Colombia, on Friday.", "2022-06-10"))
+    assert got == {("NIC", "PER", "16"), ("NIC", "COL", "16")}

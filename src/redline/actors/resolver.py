@@ -160,6 +160,8 @@ class DocActors:
                     refs = phrases.get(key[:-1] + (lemmas[i + length - 1],))
                 if refs and i > 0 and texts[i - 1] == "-" and not doc[i - 1].whitespace_:
                     refs = [r for r in refs if r.kind != "sector"]   # "Director-General" is no general
+                if refs and i > 0 and lowers[i - 1] in self.words["wider_before"].get(lowers[i], ()):
+                    refs = []      # "Latin American countries", "South America" are no Americans
                 if refs and i in place_of and place_of[i][1] - place_of[i][0] > length:
                     refs = [] if i in stateless else [r for r in refs if r.kind not in ("person", "group")]
                 if refs:
@@ -745,6 +747,12 @@ class DocActors:
                     listed += [a] + [k for k in a.subtree if k.dep_ == "conj" and self._is_person(k)]
         for t in sorted([token] + list(token.conjuncts) + listed, key=lambda x: x.i):
             found = self.compose(self.np_head(t)) or self.compose(t)
+            named = [x for _, o in self._prep_objects(t, ("including",)) for x in self.actors_for(o)] \
+                if t.tag_ == "NNS" and (not (found and (found[0].country or found[0].igo)) or any(
+                    c.lower_ in self.words["regional_peoples"] for c in t.children)) else []
+            if named:    # "seven Latin American countries, including Argentina and Chile": those it names
+                out.extend(named)
+                continue
             pair = self.pair_back(t) if not (found and (found[0].country or found[0].igo)) else []
             if pair:      # "both sides", "the three European governments"
                 out.extend((a, True) for a in pair)
@@ -770,6 +778,11 @@ class DocActors:
             if ref is not None:
                 out.append((ref, True))
         return out
+
+    @staticmethod
+    def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
+        return [(c.lower_, p) for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+                for p in c.children if p.dep_ == "pobj"]
 
     def _speakers_of(self, token: Token) -> list[Actor]:
         """"X and Y said they ...": a plural pronoun subject of a reported clause stands for the

@@ -1412,6 +1412,14 @@ class EventCoder:
                     # City": the other side of a state's own talks is of that state, not of the venue
                     kept.append((self._of_country(actors, a, partner), r))
                     continue
+                if side is targets:
+                    # "expelled diplomats from Argentina and Chile": the states they come from
+                    holders = [f.trigger] + list(f.objects)
+                    origins = {x.country: x for h in holders for _, o in args.prep_objects(h, ("from",))
+                               for x, _ in actors.actors_for(o) if x.country}
+                    if origins:
+                        kept.extend((self._of_country(actors, a, c), r) for c in origins)
+                        continue
                 if side is sources and a.sectors[0] in INSURGENT_SECTORS:
                     # "militants fired rockets at Israeli towns from Gaza": where the fire came from
                     origin = place_of(f.trigger, actors, ("from",))
