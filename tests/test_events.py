@@ -702,3 +702,17 @@ def test_the_states_a_plural_names_by_including_are_the_actors(code):
     got = dyads(code("Nicaragua expelled diplomats from five Latin American countries, including Peru and "
                      "Colombia, on Friday.", "2022-06-10"))
     assert got == {("NIC", "PER", "16"), ("NIC", "COL", "16")}
+
+
+def test_a_name_parsed_as_an_adverb_before_its_verb_is_the_subject(pipeline):
+    from spacy.tokens import Doc
+
+    from redline.events.arguments import verb_subjects
+    words = ["Nauru", "switched", "recognition", "to", "China", "."]
+    doc = Doc(pipeline.nlp.vocab, words=words, heads=[1, 1, 1, 1, 3, 1],
+              deps=["advmod", "ROOT", "dobj", "prep", "pobj", "punct"],
+              pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"])
+    assert [t.text for t in verb_subjects(doc[1])] == ["Nauru"]
+    doc = Doc(pipeline.nlp.vocab, words=["Later", "Nauru", "switched", "."], heads=[2, 2, 2, 2],
+              deps=["advmod", "nsubj", "ROOT", "punct"], pos=["ADV", "PROPN", "VERB", "PUNCT"])
+    assert [t.text for t in verb_subjects(doc[2])] == ["Nauru"]

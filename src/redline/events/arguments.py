@@ -72,6 +72,11 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
         if verb.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS:
             return [verb.head]     # "officials, who blamed Kyiv": the officials
         return subj[:1]
+    if not is_passive(verb):
+        # "Nauru switched recognition to China": a name the parser hung as an adverb before the verb
+        named = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod") and c.pos_ == "PROPN" and c.i < verb.i]
+        if named:
+            return named[:1]
     if depth > 4 or verb.head.i == verb.i:
         return []
     head, dep = verb.head, verb.dep_
