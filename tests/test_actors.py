@@ -487,3 +487,12 @@ def test_an_institution_s_name_is_the_state_s_the_phrase_names(nlp):
                               "passed a spending bill.", "2020-11-10")
     congresses = [m.actor.code for m in resolved.mentions if resolved.doc.text[m.start:m.end] == "Congress"]
     assert congresses == ["PERLEG", "USALEG"]
+
+
+def test_a_shared_institution_name_alone_is_of_the_one_state_its_sentence_names(nlp):
+    resolved = actors_of(nlp, "Peruvian President Alberto Fujimori suspended the constitution and dissolved Congress "
+                              "on Sunday.", "1992-04-06")
+    assert mention(resolved, "Congress").code == "PERLEG"
+    # the sentence names the institution's own state, by a person in office: it stays that state's
+    resolved = actors_of(nlp, "Biden urged Congress on Monday to pass more aid for Ukraine.", "2024-02-12")
+    assert mention(resolved, "Congress").code == "USALEG"

@@ -546,6 +546,7 @@ class DocActors:
         people_markers = self.words.get("people_markers") or ()
         ethnic = False
         head_metonym = None     # the owner of an institution's name heading the phrase ("Congress")
+        shared_name = None      # ... when other states' institutions bear that name too
         for m in matches:
             for r in self._people_first_meant(m.refs):
                 if r.kind in ("person", "group"):
@@ -586,6 +587,8 @@ class DocActors:
                         owners.append(owner)
                     if r.kind == "metonym" and m.start <= head.i < m.end:
                         head_metonym = owner
+                        if r.phrase.lower() in self.words["shared_institutions"]:
+                            shared_name = m
                     located = r.kind == "capital" and self._match_head(m).dep_ == "pobj" and m.start != head.i
                     if (r.sector and r.sector not in sectors and r.kind in ("metonym", "capital", "igo", "custom")
                             and not located):   # "protesters in Tbilisi" are no government
@@ -605,6 +608,14 @@ class DocActors:
             # "Brazil's Congress", "the Peruvian Congress": a name one state's institution has is
             # another state's when the phrase says so
             owners = owners[1:] + owners[:1]
+        elif shared_name is not None and owners == [head_metonym]:
+            # "Fujimori suspended the constitution and dissolved Congress": or when its sentence
+            # names one other state and not its own
+            sent = self.sentence_of(head)
+            named = {self._country_of_ref(r) for m in self.matches
+                     if sent.start <= m.start < sent.end and m is not shared_name for r in m.refs[:1]} - {None}
+            if len(named) == 1 and head_metonym[0] not in named:
+                owners = [(named.pop(), None)]
         if person_country or person_igo:
             owners = [(person_country, person_igo)] + [o for o in owners if o != (person_country, person_igo)]
         if ethnic and not sectors and not name:
@@ -632,6 +643,13 @@ class DocActors:
             self._remember_person(name, actors[0])
             self.person_heads.setdefault(name, head.i)
         return actors
+
+    def _country_of_ref(self, r: Ref) -> str | None:
+        """The state a reference names: its own, or a person's at the document's date."""
+        if r.country or not r.person or r.person not in self.kb.people:
+            return r.country
+        role, _ = self.kb.people[r.person].role_at(self.date)
+        return role.country if role is not None else None
 
     def _theatre(self, head: Token, theatres: list[str]) -> str | None:
         """The one state of a group's theatres its sentence names, if any."""
