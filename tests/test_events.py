@@ -716,3 +716,9 @@ def test_a_name_parsed_as_an_adverb_before_its_verb_is_the_subject(pipeline):
     doc = Doc(pipeline.nlp.vocab, words=["Later", "Nauru", "switched", "."], heads=[2, 2, 2, 2],
               deps=["advmod", "nsubj", "ROOT", "punct"], pos=["ADV", "PROPN", "VERB", "PUNCT"])
     assert [t.text for t in verb_subjects(doc[2])] == ["Nauru"]
+
+
+def test_a_warning_after_the_state_s_own_force_at_home_is_to_its_people(code):
+    got = dyads(code("Kenyan police fired tear gas at thousands of protesters in Nairobi on Tuesday, and President "
+                     "William Ruto warned that his government would not tolerate anarchy.", "2024-06-26"))
+    assert ("KEN", "KEN", "13") in got

@@ -1074,6 +1074,13 @@ class EventCoder:
             if prev:
                 return [(a, True) for a in prev], "context"
         a = sources[0][0]
+        if root == "13" and a.country:
+            # "police opened fire on schoolchildren, and Vorster warned that order would be
+            # maintained": a warning after the state's own force at home is to its people
+            home = [e.target for e in told if e.source.country == a.country and e.target
+                    and e.target.country == a.country and lookup(e.cameo).quad_class == 4]
+            if home:
+                return [(home[-1], True)], "context"
         if (a.country and not a.igo and (code.startswith(HOME_CODES) or (root in ("18", "19") and set(a.sectors) & STATE_ORGANS))
                 and actors.only_country(sent, besides=a.country) is None
                 and {x.country for t in args.own_clause(f.trigger) if t.i in actors.by_token
