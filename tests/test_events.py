@@ -722,3 +722,9 @@ def test_a_warning_after_the_state_s_own_force_at_home_is_to_its_people(code):
     got = dyads(code("Kenyan police fired tear gas at thousands of protesters in Nairobi on Tuesday, and President "
                      "William Ruto warned that his government would not tolerate anarchy.", "2024-06-26"))
     assert ("KEN", "KEN", "13") in got
+
+
+def test_talks_a_traveller_came_for_are_the_traveller_s_and_the_host_s(code):
+    got = dyads(code("Indonesian President Joko Widodo flew to Canberra on Sunday for talks with Australian Prime "
+                     "Minister Scott Morrison on trade.", "2020-02-09"))
+    assert {("IDN", "AUS", "04"), ("AUS", "IDN", "04")} <= got

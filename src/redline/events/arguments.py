@@ -264,6 +264,8 @@ def clause_verb(noun: Token) -> Token | None:
 
 # Nouns through which one owns a deed: "claimed responsibility for", "took credit for".
 CLAIM_NOUNS = {"responsibility", "credit"}
+# Verbs of going somewhere, whose "for talks" are the traveller's.
+TRAVEL_VERBS = {"visit", "fly", "travel", "arrive", "go", "come", "head", "land", "return", "stop", "jet"}
 # Prepositions that set a nominal event around its clause's subject ("on a visit to", "after talks with").
 SETTING_PREPS = ("in", "on", "during", "after", "at")
 
@@ -296,6 +298,12 @@ def noun_sources(noun: Token, actor_tokens) -> list[Token]:
             return verb_subjects(gov.head)
         if prep.lower_ == "behind" and gov.pos_ in ("VERB", "AUX"):
             return verb_subjects(gov)
+    # "visited Caracas for talks with Chavez", "flew to Geneva for a summit": the traveller's
+    if (noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.pos_ in ("VERB", "AUX")
+            and noun.head.head.lemma_.lower() in TRAVEL_VERBS):
+        subjects = verb_subjects(noun.head.head)
+        if subjects:
+            return subjects
     # "fired a missile in defiance of UN resolutions", "in protest at", "said on a visit to
     # Kyiv", "said after talks with": the clause's subject (one taking part, in the setting)
     if noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS and noun.head.head.pos_ in ("VERB", "AUX"):
