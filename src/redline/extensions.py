@@ -1,5 +1,5 @@
 """The attributes redline adds to spaCy's `Doc`, registered once."""
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 for _name in ("redline_date", "redline_actors", "redline_events", "redline_quotes", "redline_places",
               "redline_dateline"):
@@ -20,3 +20,20 @@ def keep_text(doc: Doc, text: str) -> Doc:
     """`doc`, knowing that `text` is what it was made from (spaCy's docs keep every character)."""
     doc.user_data["redline_text"] = text
     return doc
+
+
+_kids_of: dict[int, tuple[Token, ...]] = {}
+_kids_doc: list = [None]
+
+
+def kids(token: Token) -> tuple[Token, ...]:
+    """A token's children, read once per document: spaCy builds new Token objects on each
+    `token.children`, and the stages ask about the same words many times."""
+    doc = token.doc
+    if _kids_doc[0] is not doc:
+        _kids_doc[0] = doc
+        _kids_of.clear()
+    got = _kids_of.get(token.i)
+    if got is None:
+        got = _kids_of[token.i] = tuple(token.children)
+    return got

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from redline.actors.resolver import counted  # noqa: F401  (re-exported: objects are counted too)
+from redline.extensions import kids
 
 # Where a target is looked for when a pattern does not say, in order.
 DEFAULT_TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon",
@@ -27,16 +28,16 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "begin", "start", "hold", 
 
 
 def children(token: Token, *deps: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
+    return [c for c in kids(token) if c.dep_ in deps]
 
 
 def prep_objects(token: Token, preps) -> list[tuple[str, Token]]:
     """Objects of the given prepositions (None: any) attached to a token, as (preposition,
     object head)."""
     out = []
-    for c in token.children:
+    for c in kids(token):
         if c.dep_ in ("prep", "agent", "dative") and (preps is None or c.lower_ in preps):
-            for p in c.children:
+            for p in kids(c):
                 if p.dep_ in ("pobj", "pcomp"):
                     out.append((c.lower_, p))
     return out
@@ -44,18 +45,18 @@ def prep_objects(token: Token, preps) -> list[tuple[str, Token]]:
 
 def infinitive(verb: Token) -> bool:
     """Whether a verb is a to-infinitive ("to leave", "for the EU to impose")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
 
 
 def is_reciprocal(token: Token) -> bool:
     """"each other", "one another"."""
-    return (token.lower_ == "other" and any(c.lower_ == "each" for c in token.children)) or (
-        token.lower_ == "another" and any(c.lower_ == "one" for c in token.children)) or (
+    return (token.lower_ == "other" and any(c.lower_ == "each" for c in kids(token))) or (
+        token.lower_ == "another" and any(c.lower_ == "one" for c in kids(token))) or (
         token.lower_ in ("other", "another") and token.i > 0 and token.nbor(-1).lower_ in ("each", "one"))
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(verb))
 
 
 def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
@@ -74,7 +75,7 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return subj[:1]
     if not is_passive(verb):
         # "Nauru switched recognition to China": a name the parser hung as an adverb before the verb
-        named = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod") and c.pos_ == "PROPN" and c.i < verb.i]
+        named = [c for c in kids(verb) if c.dep_ in ("advmod", "npadvmod") and c.pos_ == "PROPN" and c.i < verb.i]
         if named:
             return named[:1]
     if depth > 4 or verb.head.i == verb.i:
@@ -90,8 +91,8 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
         if dep == "advcl" and _remark_on_report(verb):
             return verb_subjects(head.head, depth + 1)
         if dep == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP") and any(
-                c.dep_ == "prep" and any(p.dep_ == "pobj" and p.right_edge.i == verb.i - 1 for p in c.children)
-                for c in head.children if c.lower_ in ("after", "before", "since", "until")):
+                c.dep_ == "prep" and any(p.dep_ == "pobj" and p.right_edge.i == verb.i - 1 for p in kids(c))
+                for c in kids(head) if c.lower_ in ("after", "before", "since", "until")):
             # "sent condolences after a powerful earthquake killed thousands": the parser took the
             # clause's subject for the object of "after"; it is not the main clause's subject
             return []
@@ -140,7 +141,7 @@ def own_clause(verb: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
+        stack.extend(c for c in kids(t) if c.dep_ not in CLAUSE_DEPS)
     return out
 
 
@@ -159,8 +160,8 @@ def verb_objects(verb: Token) -> list[Token]:
         objs = [verb.head]
     if not objs:
         # "allowed inspectors to return", parsed with the object as the complement's subject
-        objs = [s for c in verb.children if c.dep_ in ("ccomp", "xcomp") and infinitive(c)
-                for s in c.children if s.dep_ == "nsubj"]
+        objs = [s for c in kids(verb) if c.dep_ in ("ccomp", "xcomp") and infinitive(c)
+                for s in kids(c) if s.dep_ == "nsubj"]
     return objs
 
 
@@ -174,7 +175,7 @@ def loads(vehicle: Token) -> list[Token]:
     """The words that say what a vehicle carries ("loaded", "carrying", "laden")."""
     if vehicle.lemma_.lower() not in CARRIER_NOUNS:
         return []
-    return [c for c in vehicle.children if c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in LOADING_VERBS]
+    return [c for c in kids(vehicle) if c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in LOADING_VERBS]
 
 
 def cargo(vehicle: Token) -> list[Token]:
@@ -190,7 +191,7 @@ AMOUNT_NOUNS = {"dollar", "euro", "pound", "yen", "yuan", "rupee", "franc", "rub
 def is_amount(token: Token) -> bool:
     """Whether a word is an amount ("$500 million", "30 million dollars")."""
     return token.pos_ == "NUM" or token.tag_ == "CD" or (
-        token.lemma_.lower() in AMOUNT_NOUNS and any(c.dep_ in ("nummod", "quantmod") for c in token.children))
+        token.lemma_.lower() in AMOUNT_NOUNS and any(c.dep_ in ("nummod", "quantmod") for c in kids(token)))
 
 
 # Spans of time a deed is counted in: "broke off three years of peace talks".
@@ -199,7 +200,7 @@ TIME_SPANS = {"year", "month", "week", "decade", "day"}
 
 def spanned(token: Token) -> Token:
     """The deed a span of time is of ("three years of peace talks" -> talks), else the word."""
-    if token.lemma_.lower() in TIME_SPANS and any(c.dep_ == "nummod" for c in token.children):
+    if token.lemma_.lower() in TIME_SPANS and any(c.dep_ == "nummod" for c in kids(token)):
         return next((o for _, o in prep_objects(token, ("of",))), token)
     return token
 
@@ -211,7 +212,7 @@ MASS_NUMBER = 200
 
 def massive(victims: Token) -> bool:
     """Whether a count of victims is in the hundreds or more."""
-    words = [victims] + [c for c in victims.children if c.dep_ in ("nummod", "quantmod")]
+    words = [victims] + [c for c in kids(victims) if c.dep_ in ("nummod", "quantmod")]
     for w in words:
         if w.lower_ in MASS_WORDS:
             return True
@@ -334,10 +335,10 @@ def actor_modifiers(noun: Token, actor_tokens) -> list[Token]:
     "US-China trade talks" -> [US, China]."""
     deps = ("compound", "amod", "nmod")
     mods = []
-    for c in noun.children:
+    for c in kids(noun):
         if c.dep_ in deps:
             mods.append(c)
-            mods.extend(g for g in c.children if g.dep_ in deps + ("conj",))
+            mods.extend(g for g in kids(c) if g.dep_ in deps + ("conj",))
     return sorted((m for m in mods if actor_tokens(m)), key=lambda t: t.i)
 
 
@@ -381,10 +382,10 @@ def told_as_past(noun: Token) -> bool:
         if node.dep_ == "pobj" and node.head.lower_ in BACKGROUND_PREPS:
             verb = node.head.head
             for _ in range(3):   # "agreed to exchange prisoners at talks", "was ready to accept ... after talks"
-                if any(c.dep_ == "aux" and c.lower_ in LOOKING_AHEAD for c in verb.children):
+                if any(c.dep_ == "aux" and c.lower_ in LOOKING_AHEAD for c in kids(verb)):
                     return False
                 if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
-                        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):
+                        c.dep_ == "aux" and c.lemma_ == "have" for c in kids(verb))):
                     return True
                 if verb.dep_ not in ("xcomp", "acomp", "advcl") or verb.head.i == verb.i:
                     return False
@@ -408,4 +409,4 @@ def motive(noun: Token, anywhere: bool = False) -> bool:
     hangs it on a noun ("recalled its envoy from the headquarters in protest")."""
     return (noun.lower_ in MOTIVE_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "in"
             and (noun.head.head.pos_ in ("VERB", "AUX") or anywhere)
-            and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in noun.children))
+            and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in kids(noun)))

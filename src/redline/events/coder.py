@@ -19,7 +19,7 @@ from redline.events import arguments as args
 from redline.events import dates, modality, plover, purposes, topics
 from redline.events.codebook import lookup
 from redline.events.lexicon import Lexicon, Pattern
-from redline.extensions import text_of
+from redline.extensions import kids, text_of
 from redline.records import Actor, Event, SentenceRef, TextSpan
 
 PARTICLE_DEPS = {"prt", "advmod", "prep", "npadvmod"}   # "test-fired": "test" hangs as npadvmod
@@ -159,7 +159,7 @@ def names_leader(noun: Token) -> bool:
     phrase whose title before the head, the head itself or an apposition is a head of state or
     government (not a vice or deputy one)."""
     spans = [[t for t in noun.doc[noun.left_edge.i:noun.i + 1] if not t.is_punct]]
-    spans += [[t for t in a.doc[a.left_edge.i:a.i + 1] if not t.is_punct] for a in noun.children if a.dep_ == "appos"]
+    spans += [[t for t in a.doc[a.left_edge.i:a.i + 1] if not t.is_punct] for a in kids(noun) if a.dep_ == "appos"]
     titles = leader_titles()
     longest = max((len(t) for t in titles), default=0)
     for words in spans:
@@ -180,10 +180,10 @@ def kills_leader(trig: Token) -> bool:
     # "shot dead X": the parser may hang "dead" on the victim, right after the verb
     after = trig.doc[trig.i + 1] if trig.i + 1 < len(trig.doc) else None
     killed = lemma in KILL_VERBS or (after is not None and after.lower_ == "dead") or any(
-        c.lower_ in KILL_PARTICLES and c.dep_ in ("oprd", "acomp", "advmod", "prt") for c in trig.children)
+        c.lower_ in KILL_PARTICLES and c.dep_ in ("oprd", "acomp", "advmod", "prt") for c in kids(trig))
     if not killed:
         return False
-    return any(names_leader(o) for o in trig.children if o.dep_ in ("dobj", "nsubjpass"))
+    return any(names_leader(o) for o in kids(trig) if o.dep_ in ("dobj", "nsubjpass"))
 
 
 # Deployments (154) whose forces or purpose are peacekeeping or relief are the provision of
@@ -203,7 +203,7 @@ def deployment_purpose(trig: Token, objects: list[Token]) -> str | None:
     for o in [trig] + list(objects) + args.verb_objects(trig):
         if o.i != trig.i:
             words.extend(o.subtree)
-    for c in trig.children:
+    for c in kids(trig):
         infinitive = c.dep_ in ("advcl", "xcomp") and args.infinitive(c)
         if infinitive and c.lemma_.lower() in ASSISTANCE_VERBS:
             return "074"
@@ -303,7 +303,7 @@ def located_actors(actors: list[tuple[Actor, bool]]) -> list[tuple[Actor, bool]]
 
 def _plural_owner(trig: Token) -> bool:
     """"their meeting", "they met": the participants are the clause's actors."""
-    return any(c.lower_ in ("their", "they", "our", "we") for c in trig.children if c.dep_ in ("poss", "nsubj"))
+    return any(c.lower_ in ("their", "they", "our", "we") for c in kids(trig) if c.dep_ in ("poss", "nsubj"))
 
 
 def code_rank(code: str) -> tuple:
@@ -363,7 +363,7 @@ class EventCoder:
         if p.particles:
             have = self._memo.get(("particles", token.i))
             if have is None:
-                have = self._memo[("particles", token.i)] = {c.lower_ for c in token.children
+                have = self._memo[("particles", token.i)] = {c.lower_ for c in kids(token)
                                                              if c.dep_ in PARTICLE_DEPS}
             if not set(p.particles) <= have:
                 return None
@@ -372,12 +372,12 @@ class EventCoder:
             complements = self._memo.get(("complements", token.i))
             if complements is None:
                 complements = self._memo[("complements", token.i)] = [
-                    (c.lemma_.lower(), c) for c in token.children if self._complement(c)]
+                    (c.lemma_.lower(), c) for c in kids(token) if self._complement(c)]
             xtok = next((c for lemma, c in complements if lemma in p.xcomp), None)
             if xtok is not None and xtok.dep_ == "ccomp" and self._says_of_another(token, xtok):
                 xtok = None
             if xtok is None and token.pos_ == "NOUN":
-                xtok = next((c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in p.xcomp), None)
+                xtok = next((c for c in kids(token) if c.dep_ == "acl" and c.lemma_.lower() in p.xcomp), None)
             if xtok is None:
                 return None
         base = xtok if xtok is not None else token
@@ -411,7 +411,7 @@ class EventCoder:
         if c.dep_ in ("xcomp", "ccomp"):
             return True
         return c.dep_ == "advcl" and c.tag_ not in ("VBG", "VBN") and not any(
-            ch.dep_ in ("mark", "nsubj", "nsubjpass") for ch in c.children)
+            ch.dep_ in ("mark", "nsubj", "nsubjpass") for ch in kids(c))
 
     @staticmethod
     def _says_of_another(token: Token, clause: Token) -> bool:
@@ -428,14 +428,14 @@ class EventCoder:
         "of" phrase or compound, or the verb's object."""
         if p.prep:
             # "walk out of": spaCy often hangs "of" under the particle "out"
-            holders = [base] + [c for c in base.children if c.lower_ in p.particles]
+            holders = [base] + [c for c in kids(base) if c.lower_ in p.particles]
             candidates = [o for h in holders for prep, o in args.prep_objects(h, (p.prep,))]
             for obj in args.verb_objects(base) if base.pos_ != "NOUN" else []:
                 for holder in {obj.i: obj, args.counted(obj).i: args.counted(obj)}.values():
                     candidates += [o for prep, o in args.prep_objects(holder, (p.prep,))]
         elif base.pos_ in ("NOUN", "PROPN") and xtok is None:
             candidates = [o for prep, o in args.prep_objects(base, ("of",))]
-            candidates += [c for c in base.children if c.dep_ in ("compound", "nmod")]
+            candidates += [c for c in kids(base) if c.dep_ in ("compound", "nmod")]
         else:
             candidates = args.verb_objects(base)
         candidates = [args.counted(o) for o in candidates]
@@ -491,12 +491,12 @@ class EventCoder:
         words = self._memo.get(("object", obj.i))
         if words is None:
             # "joint war games": "joint" may hang on the compound "war"
-            mods = {w for c in obj.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")
+            mods = {w for c in kids(obj) if c.dep_ in ("compound", "amod", "nmod", "npadvmod")
                     for w in (c.lemma_.lower(), c.lower_)}
-            mods |= {w for c in obj.children if c.dep_ == "compound" for g in c.children
+            mods |= {w for c in kids(obj) if c.dep_ == "compound" for g in kids(c)
                      if g.dep_ in ("compound", "amod") for w in (g.lemma_.lower(), g.lower_)}
             # "expelled U.S. Ambassador Philip Goldberg": a named person is matched by the title
-            titles = {w for c in obj.children if c.dep_ == "compound" and c.i < obj.i
+            titles = {w for c in kids(obj) if c.dep_ == "compound" and c.i < obj.i
                       for w in (c.lemma_.lower(), c.lower_)} if obj.pos_ == "PROPN" else set()
             words = self._memo[("object", obj.i)] = ({obj.lemma_.lower(), obj.lower_}, mods, titles)
         best = 0
@@ -547,7 +547,7 @@ class EventCoder:
             if not words:
                 continue
             verb = sent.doc[i]
-            if verb.pos_ not in ("VERB", "AUX") or not any(c.lemma_.lower() in words for c in verb.children
+            if verb.pos_ not in ("VERB", "AUX") or not any(c.lemma_.lower() in words for c in kids(verb)
                                                            if c.dep_ in ("dobj", "advmod", "acomp", "npadvmod")):
                 continue
             doers = located_actors([x for s in args.verb_subjects(verb) for x in actors.actors_for(s)])
@@ -724,7 +724,7 @@ class EventCoder:
             if lemmas[i] not in c["ultimatum_verbs"]:
                 continue
             t = sent.doc[i]
-            if t.dep_ != "conj" or not any(ch.dep_ == "cc" and ch.lower_ == "or" for ch in t.head.children):
+            if t.dep_ != "conj" or not any(ch.dep_ == "cc" and ch.lower_ == "or" for ch in kids(t.head)):
                 continue
             deed = t.head
             gov = deed.head
@@ -777,7 +777,7 @@ class EventCoder:
             src_tokens = args.verb_subjects(trig)
             if not src_tokens and p.code in THIRD_PARTY_CODES and trig.tag_ == "VBN" and trig.dep_ in ("amod", "acl"):
                 # "a US-brokered ceasefire", "Omani-mediated talks": the third party is the modifier
-                src_tokens = [c for c in trig.children if c.dep_ in ("npadvmod", "compound", "nmod")
+                src_tokens = [c for c in kids(trig) if c.dep_ in ("npadvmod", "compound", "nmod")
                               and c.i in actors.by_token][:1]
         visiting = self._visiting(trig, actors) if p.code in VISIT_CODES else None
         if visiting:    # "told visiting German Chancellor Olaf Scholz": Scholz is the visitor
@@ -1107,7 +1107,7 @@ class EventCoder:
             if t.i > token.i:
                 break
             if t.lemma_.lower() == "lead" and t.tag_ == "VBN" and t.dep_ in ("amod", "compound"):
-                for c in t.children:
+                for c in kids(t):
                     if c.dep_ in ("npadvmod", "compound", "nmod", "amod"):
                         got = located_actors(actors.actors_for(c))
                         if got:
@@ -1129,7 +1129,7 @@ class EventCoder:
         """For "the test", "the raid": the owner of the latest earlier mention of the same noun in
         this or the previous sentence ("its test", "a Russian raid"), or the subject of the verb
         it was the object of ("North Korea conducted a test")."""
-        if not any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children):
+        if not any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in kids(c)):
             return []
         sent = actors.sentence_of(c)
         start = sent.start
@@ -1142,7 +1142,7 @@ class EventCoder:
             t = c.doc[i]
             if t.pos_ != "NOUN":
                 continue
-            owners = [m for m in t.children if m.dep_ in ("poss", "compound", "amod")
+            owners = [m for m in kids(t) if m.dep_ in ("poss", "compound", "amod")
                       and located_actors(actors.actors_for(m))]
             if not owners and t.dep_ == "dobj":
                 owners = [s for s in args.verb_subjects(t.head) if located_actors(actors.actors_for(s))]
@@ -1180,7 +1180,7 @@ class EventCoder:
         """Whether the other side is named as a partner ("talks with X", "a deal with X"), not as
         what was acted on ("ratified Sweden's accession")."""
         clauses = ("ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis")
-        stack = [c for c in f.trigger.children if c.dep_ not in clauses]
+        stack = [c for c in kids(f.trigger) if c.dep_ not in clauses]
         while stack:       # "signed deals worth $13 billion with Xi", "the treaty on cooperation with the US"
             t = stack.pop()
             if t.dep_ == "prep" and t.lower_ in args.LOCATIVE_PREPS:
@@ -1188,9 +1188,9 @@ class EventCoder:
             # not "with Moscow freeing the reporter", "with Biden warning of ...": clauses of their own
             if t.dep_ == "prep" and t.lower_ == "with" and any(
                     p.dep_ == "pobj" and p.lemma_.lower() not in self.lexicon.nouns
-                    and not any(c.tag_ == "VBG" for c in p.children) for p in t.children):
+                    and not any(c.tag_ == "VBG" for c in kids(p)) for p in kids(t)):
                 return True
-            stack.extend(c for c in t.children if c.dep_ not in clauses)
+            stack.extend(c for c in kids(t) if c.dep_ not in clauses)
         return False
 
     def _recalled_doers(self, f: Firing, actors: DocActors, sources, sent: Span,
@@ -1207,7 +1207,7 @@ class EventCoder:
         objs = args.verb_objects(f.trigger)
         deed = next((o for o in objs if not actors.actors_for(o) and (
             o.lemma_.lower() in self.lexicon.nouns or o.lemma_.lower() in actors.words["summary_nouns"]
-            or o.lower_ in DEED_PRONOUNS or any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in o.children))
+            or o.lower_ in DEED_PRONOUNS or any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in kids(o)))
             and not args.children(o, "poss")), None)
         if deed is None:
             return []
@@ -1349,7 +1349,7 @@ class EventCoder:
         return not clauses or any(
             k.i < trig.i or args.children(k, "neg") or any(
                 (ch.dep_ == "aux" and ch.lower_ in ahead) or (ch.dep_ == "acomp" and ch.lemma_.lower() in ahead)
-                for ch in k.children) for k in clauses)
+                for ch in kids(k)) for k in clauses)
 
     @staticmethod
     def _mutual(trig: Token) -> bool:
@@ -1387,7 +1387,7 @@ class EventCoder:
         factions" (coreference.yaml, `rival_parties`)."""
         words = coreference_words()["rival_parties"]
         return any(s.tag_ == "NNS" and (s.lemma_.lower() in words["heads"] or any(
-            c.dep_ == "amod" and c.lower_ in words["modifiers"] for c in s.children))
+            c.dep_ == "amod" and c.lower_ in words["modifiers"] for c in kids(s)))
             for s in args.verb_subjects(trig))
 
     def _domestic(self, f: Firing, actors: DocActors, sources, targets):
@@ -1517,9 +1517,9 @@ class EventCoder:
         below = {t.i for t in f.trigger.subtree} - {f.trigger.i}
         # what is asked is in the complement, not in the subject: "Bush and Gorbachev, meeting in
         # Helsinki, demanded that Iraq withdraw" asks for a withdrawal, not a meeting
-        below -= {t.i for c in f.trigger.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        below -= {t.i for c in kids(f.trigger) if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         # ... nor in a circumstance: "refused the demand, withdrawing its envoy" refuses no withdrawal
-        below -= {t.i for c in f.trigger.children if c.dep_ == "advcl" and not EventCoder._complement(c)
+        below -= {t.i for c in kids(f.trigger) if c.dep_ == "advcl" and not EventCoder._complement(c)
                   for t in c.subtree}
         for inner in firings:
             if inner.trigger.i not in below or inner is f:
@@ -1674,8 +1674,8 @@ class EventCoder:
     def _on_condition(trig: Token) -> bool:
         """"will walk out of the talks if the three countries trigger the snapback": a threat."""
         marks = modality.cues()["conditional_marks"]
-        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
-                   for c in trig.children)
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in kids(c))
+                   for c in kids(trig))
 
     @staticmethod
     def _warned(trig: Token) -> bool:
@@ -1689,7 +1689,7 @@ class EventCoder:
     @staticmethod
     def _obligation(trig: Token) -> bool:
         """"must", "should", "has to", "needs to" in the trigger's own clause."""
-        for c in trig.children:
+        for c in kids(trig):
             if c.dep_ == "aux" and c.lower_ in ("must", "should"):
                 return True
         head = trig.head
@@ -1727,7 +1727,7 @@ class EventCoder:
             slots += ("in",)     # "investigate allegations of torture in Eritrea": the state looked into
         holders = [trig] + ([f.xcomp] if f.xcomp is not None else []) + list(f.objects)
         # "pulled back from the border area": spaCy hangs the phrase on the particle
-        holders += [c for c in trig.children if c.dep_ in ("advmod", "prt") and c.lower_ in p.particles]
+        holders += [c for c in kids(trig) if c.dep_ in ("advmod", "prt") and c.lower_ in p.particles]
         holders += [o for o in args.verb_objects(trig) if o not in holders] if p.pos == "verb" else []
         # "sent trucks carrying food into Gaza": where the load goes
         holders += [w for o in holders[1:] for w in args.loads(o)]
@@ -1809,7 +1809,7 @@ class EventCoder:
                         got = [(Actor(a.text, actors.kb.code_for(a.country, a.igo, got[0][0].sectors), a.country,
                                       a.igo, list(got[0][0].sectors), a.name, a.kind), r) for a, r in inner]
                     elif c.i not in actors.by_token and c.pos_ == "NOUN" and (mods := [
-                            k for k in c.children if k.i in actors.by_token]) and all(
+                            k for k in kids(c) if k.i in actors.by_token]) and all(
                             k.dep_ == "amod" and k.pos_ == "ADJ" for k in mods):
                         # "threatened military action against Syria": a kind of act, no one; "the
                         # military takeover in Niger": the state it happens in
@@ -1850,7 +1850,7 @@ class EventCoder:
         if o.pos_ in ("VERB", "AUX"):
             clauses, reported = [o], False
         elif o.pos_ == "NOUN":
-            clauses, reported = [k for k in o.children if k.dep_ in ("acl", "ccomp")], True
+            clauses, reported = [k for k in kids(o) if k.dep_ in ("acl", "ccomp")], True
         else:
             return []
         return [t for cl in clauses if args.children(cl, "mark")
@@ -1891,7 +1891,7 @@ class EventCoder:
                 for t in [s] + list(s.conjuncts):
                     found += actors.actors_for(t)
         out = self._parties(found, own)
-        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in kids(noun))
         if len(out) < 2 and (trig.dep_ in ("amod", "acl") or definite):
             # "the truce mediated by Qatar", "said Washington had mediated the talks": the ones told
             out = self._parties(self._told_deal_parties(trig, actors, earlier), own)
@@ -1963,7 +1963,7 @@ class EventCoder:
                 if got:
                     return got
         unlocated: list[tuple[Actor, bool]] = []    # "the family home of a Palestinian militant"
-        for c in token.children:
+        for c in kids(token):
             if c.dep_ in ("poss", "compound", "amod") and not actors.is_place_modifier(c):
                 got = actors.actors_for(c)
                 if got and not located_actors(got):
@@ -1973,15 +1973,15 @@ class EventCoder:
             if c.dep_ in ("acl", "amod") and c.pos_ == "VERB" and not place_noun:
                 # "a proposal put forward by Egypt", "a US-drafted resolution", "Russian-backed
                 # forces", "a ship linked to Israel"
-                for d in c.children:
+                for d in kids(c):
                     tied = d.dep_ == "prep" and d.lower_ == "to" and c.lemma_.lower() in TIE_VERBS
                     if d.dep_ in ("agent", "npadvmod", "compound", "nmod", "amod") or tied:
-                        who = (next((p for p in d.children if p.dep_ == "pobj"), d)
+                        who = (next((p for p in kids(d) if p.dep_ == "pobj"), d)
                                if d.dep_ in ("agent", "prep") else d)
                         got = actors.actors_for(who)
                         if got:
                             return got
-        for c in token.children:
+        for c in kids(token):
             if c.dep_ == "acl" and c.tag_ == "VBN" and not place_noun:
                 # "sanctions imposed on India and Pakistan", "the embargo placed against Iraq": whom
                 # the participle's phrase names, when no one is said to have done it
@@ -1989,9 +1989,9 @@ class EventCoder:
                     got = actors.actors_for(o) or self._inside(o, actors, depth + 1, preps)
                     if got:
                         return got
-        for c in token.children:
+        for c in kids(token):
             if c.dep_ == "prep" and c.lower_ in preps:
-                for p in c.children:
+                for p in kids(c):
                     if p.dep_ == "pobj" and (c.lower_ not in ("in", "at") or actors.names_country(p)):
                         got = actors.actors_for(p) or self._inside(p, actors, depth + 1, preps)
                         if got:
@@ -2003,7 +2003,7 @@ class EventCoder:
         """"warned that Russia would face sanctions": the actor the reported clause is about,
         its subject first, else the first other actor named in it."""
         known = {(a.country, a.igo) for a, _ in sources}
-        clauses = [c for h in [f.trigger] + list(f.objects) for c in h.children
+        clauses = [c for h in [f.trigger] + list(f.objects) for c in kids(h)
                    if c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "advcl", "acl") and c.pos_ in ("VERB", "AUX"))]
         if subjects_only and f.pattern.code[:2] not in POSTURE_ROOTS:
             # a deed's time or cause is not whom it is done to: "arrested him, a day after gunships
