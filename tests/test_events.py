@@ -664,6 +664,10 @@ def test_a_verb_joined_to_another_shares_its_addressee(code):
     got = dyads(code("Indian Prime Minister Narendra Modi expressed condolences to Nepal on Saturday over the "
                      "earthquake and offered rescue teams and relief supplies.", "2015-04-25"))
     assert {("IND", "NPL", "01"), ("IND", "NPL", "03")} <= got
+    # a verb that names an addressee of its own, even one of no state, does not borrow one
+    got = dyads(code("Russian missiles struck Lviv on Monday. Ukraine's foreign ministry condemned the attack and "
+                     "called on its partners to deliver more air defence systems.", "2022-05-03"))
+    assert ("UKR", "RUS", "11") in got and ("UKR", "RUS", "02") not in got
 
 
 def test_an_investigation_ordered_after_a_deed_is_into_its_doer(code):

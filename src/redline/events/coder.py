@@ -519,6 +519,22 @@ class EventCoder:
             events.extend(self._followed_suit(index, sent, actors, anchor, events))
         return events
 
+    @staticmethod
+    def _names_own_addressee(f: Firing) -> bool:
+        """Whether a verb has words of its own where its pattern looks for whom it is addressed to
+        ("called on its partners to deliver air defences"), even words that name no actor."""
+        p, trig = f.pattern, f.trigger
+        for slot in p.target:
+            if slot == "dobj":
+                found = args.verb_objects(trig)
+            elif slot == "dative":
+                found = args.children(trig, "dative", "iobj")
+            else:
+                found = [o for _, o in args.prep_objects(trig, (slot,))]
+            if [t for t in found if t.pos_ in ("NOUN", "PROPN", "PRON") and t not in f.objects]:
+                return True
+        return False
+
     def _dates_in(self, sent: Span, actors: DocActors) -> list[Span]:
         """The sentence's DATE entities, found once per sentence."""
         found = self._memo.get(("dates", sent.start))
@@ -1051,7 +1067,7 @@ class EventCoder:
             if doers:   # "..., and Russia condemned the strikes": whoever struck
                 return doers, "tree"
         own = {(a.country, a.igo) for a, _ in sources}
-        if f.pattern.pos == "verb" and f.trigger.dep_ == "conj":
+        if f.pattern.pos == "verb" and f.trigger.dep_ == "conj" and not self._names_own_addressee(f):
             # "Wen expressed condolences to Japan and offered rescue teams": the verb it is joined
             # to names whom both are addressed to
             shared = [e.target for e in told if e.trigger.start == f.trigger.head.idx and e.target
