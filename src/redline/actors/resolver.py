@@ -765,7 +765,8 @@ class DocActors:
                     listed += [a] + [k for k in a.subtree if k.dep_ == "conj" and self._is_person(k)]
         for t in sorted([token] + list(token.conjuncts) + listed, key=lambda x: x.i):
             found = self.compose(self.np_head(t)) or self.compose(t)
-            named = [x for _, o in self._prep_objects(t, ("including",)) for x in self.actors_for(o)] \
+            named = [x for c in t.children if c.dep_ == "prep" and c.lower_ == "including"
+                     for o in c.children if o.dep_ == "pobj" for x in self.actors_for(o)] \
                 if t.tag_ == "NNS" and (not (found and (found[0].country or found[0].igo)) or any(
                     c.lower_ in self.words["regional_peoples"] for c in t.children)) else []
             if named:    # "seven Latin American countries, including Argentina and Chile": those it names
@@ -796,11 +797,6 @@ class DocActors:
             if ref is not None:
                 out.append((ref, True))
         return out
-
-    @staticmethod
-    def _prep_objects(token: Token, preps: tuple[str, ...]) -> list[tuple[str, Token]]:
-        return [(c.lower_, p) for c in token.children if c.dep_ == "prep" and c.lower_ in preps
-                for p in c.children if p.dep_ == "pobj"]
 
     def _speakers_of(self, token: Token) -> list[Actor]:
         """"X and Y said they ...": a plural pronoun subject of a reported clause stands for the

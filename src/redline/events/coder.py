@@ -1045,9 +1045,9 @@ class EventCoder:
             return sources, "tree"
         # what the sentence itself has told: a guess across sentences costs more than it finds
         told = [e for e in earlier if sent.start_char <= e.trigger.start < sent.end_char]
+        own = {(a.country, a.igo) for a, _ in sources}
         if code in RELEASE_ASKS:
             # "soldiers detained two Jordanian drivers, and Amman demanded their release": of the captors
-            own = {(a.country, a.igo) for a, _ in sources}
             captors = [e.source for e in told if _captured(e)
                        and (e.source.country or e.source.igo) and (e.source.country, e.source.igo) not in own]
             if captors:
@@ -1066,7 +1066,6 @@ class EventCoder:
             doers = self._recalled_doers(f, actors, sources, sent, earlier)
             if doers:   # "..., and Russia condemned the strikes": whoever struck
                 return doers, "tree"
-        own = {(a.country, a.igo) for a, _ in sources}
         if f.pattern.pos == "verb" and f.trigger.dep_ == "conj" and not self._names_own_addressee(f):
             # "Wen expressed condolences to Japan and offered rescue teams": the verb it is joined
             # to names whom both are addressed to
