@@ -732,3 +732,20 @@ def test_talks_a_traveller_came_for_are_the_traveller_s_and_the_host_s(code):
     got = dyads(code("Indonesian President Joko Widodo flew to Canberra on Sunday for talks with Australian Prime "
                      "Minister Scott Morrison on trade.", "2020-02-09"))
     assert {("IDN", "AUS", "04"), ("AUS", "IDN", "04")} <= got
+
+
+def test_talks_that_set_a_clause_are_between_its_speaker_and_the_one_told(code):
+    # "at talks", "in their talks": the clause's subject and the one it addresses met, whatever was said
+    got = dyads(code("Brazilian President Luiz Inacio Lula da Silva told Argentine President Javier Milei at talks "
+                     "in Montevideo on Friday that Brazil would keep buying Argentine wheat.", "2024-12-06"))
+    assert {("BRA", "ARG", "04"), ("ARG", "BRA", "04")} <= got
+    got = dyads(code("Japan's foreign minister told his Chinese counterpart on Saturday that Tokyo would not accept "
+                     "any change to the status quo by force, in their first talks in a year.", "2024-11-30"))
+    assert {("JPN", "CHN", "04"), ("CHN", "JPN", "04")} <= got
+    # a negated clause does not undo the talks it was said at
+    got = dyads(code("Sudan and South Sudan failed to agree on oil transit fees at their third round of talks in "
+                     "Addis Ababa.", "2012-07-05"))
+    assert {("SDN", "SSD", "04"), ("SSD", "SDN", "04")} <= got
+    # a gathering a body convenes is no talks with each one named beside it
+    assert not any(r == "04" for _, _, r in dyads(code(
+        "Ukraine's envoy defended the grain corridor at a Security Council meeting on Tuesday.", "2023-07-18")))

@@ -251,6 +251,25 @@ def reaction_verb(noun: Token) -> Token | None:
     return None
 
 
+def of_carrier(noun: Token) -> Token:
+    """The noun an event noun is counted by: "round" in "their second round of talks", "days" in
+    "two days of talks"; the noun itself otherwise."""
+    node = noun
+    for _ in range(2):
+        if node.dep_ != "pobj" or node.head.lower_ != "of" or node.head.head.pos_ != "NOUN":
+            break
+        node = node.head.head
+    return node
+
+
+def in_setting(noun: Token) -> bool:
+    """Whether a nominal event is the setting of its clause: "told Clinton at talks in Geneva",
+    "said after two days of talks"."""
+    node = of_carrier(noun)
+    return (node.dep_ == "pobj" and node.head.lower_ in SETTING_PREPS and node.head.dep_ == "prep"
+            and node.head.head.pos_ in ("VERB", "AUX"))
+
+
 def clause_verb(noun: Token) -> Token | None:
     """The verb whose object or prepositional phrase a noun is, within one clause."""
     node = noun
@@ -307,8 +326,9 @@ def noun_sources(noun: Token, actor_tokens) -> list[Token]:
             return subjects
     # "fired a missile in defiance of UN resolutions", "in protest at", "said on a visit to
     # Kyiv", "said after talks with": the clause's subject (one taking part, in the setting)
-    if noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS and noun.head.head.pos_ in ("VERB", "AUX"):
-        subjects = verb_subjects(noun.head.head)
+    carrier = of_carrier(noun)     # "said after two days of talks"
+    if carrier.dep_ == "pobj" and carrier.head.lower_ in SETTING_PREPS and carrier.head.head.pos_ in ("VERB", "AUX"):
+        subjects = verb_subjects(carrier.head.head)
         if subjects:
             return subjects
     # "Russia launched an offensive", "held eight hours of talks": the light verb's subject
@@ -380,7 +400,10 @@ def told_as_past(noun: Token) -> bool:
     node = noun
     for _ in range(3):
         if node.dep_ == "pobj" and node.head.lower_ in BACKGROUND_PREPS:
-            verb = node.head.head
+            prep = node.head
+            verb = prep.head
+            if verb.dep_ == "ccomp" and prep.i > verb.i and prep.nbor(-1).lower_ == "," and verb.head.pos_ in ("VERB", "AUX"):
+                verb = verb.head    # "told him that Beijing would not tolerate it, in their first talks"
             for _ in range(3):   # "agreed to exchange prisoners at talks", "was ready to accept ... after talks"
                 if any(c.dep_ == "aux" and c.lower_ in LOOKING_AHEAD for c in kids(verb)):
                     return False

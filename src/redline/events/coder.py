@@ -92,6 +92,7 @@ THIRD_PARTY_CODES = {"043", "045"}
 MUTUAL_CODES = {"044", "046", "057"}
 # Talks named as the setting of what was done or said: held, whatever the clause says of the future.
 SETTING_TALK_CODES = {"040", "041", "044", "046"}
+NAMED_TALK_CODES = {"041", "044", "046"}    # talks between parties, not a gathering ("a NATO summit")
 # Reductions of relations that, announced as what the source will do, are done: the decision is the act.
 DECIDED_ROOTS = {"16"}
 # Roots whose different codes between one pair in one sentence are different acts, each coded.
@@ -302,8 +303,10 @@ def located_actors(actors: list[tuple[Actor, bool]]) -> list[tuple[Actor, bool]]
 
 
 def _plural_owner(trig: Token) -> bool:
-    """"their meeting", "they met": the participants are the clause's actors."""
-    return any(c.lower_ in ("their", "they", "our", "we") for c in kids(trig) if c.dep_ in ("poss", "nsubj"))
+    """"their meeting", "they met", "their second round of talks": the participants are the
+    clause's actors."""
+    return any(c.lower_ in ("their", "they", "our", "we") for c in kids(args.of_carrier(trig))
+               if c.dep_ in ("poss", "nsubj"))
 
 
 def code_rank(code: str) -> tuple:
@@ -893,6 +896,8 @@ class EventCoder:
             mood.hypothetical = False   # "Shoigu ordered troops to pull out of Kherson": they did
         if mood.hypothetical and p.pos == "noun" and code in SETTING_TALK_CODES and args.told_as_past(trig):
             mood.hypothetical = False   # "agreed at talks in St Vincent to ...": the talks were held
+        if mood.negated and p.pos == "noun" and code in NAMED_TALK_CODES and args.in_setting(trig):
+            mood.negated = False   # "failed to agree at their second round of talks": the talks were held
         speaker = None
         if speaker_tok is not None:
             who = actors.actors_for(speaker_tok)
@@ -1379,7 +1384,10 @@ class EventCoder:
             return [(a, b) for a in sources for b in targets if not same(a[0], b[0])]
         if p.symmetric:
             participants = list(sources) if sources and targets and p.pos == "verb" else list(sources) + list(targets)
-            if len(participants) < 2 and not (sources and targets) and _plural_owner(f.trigger):
+            if len(participants) < 2 and not (sources and targets) and (
+                    _plural_owner(f.trigger) or (p.pos == "noun" and p.code in NAMED_TALK_CODES and
+                                                 args.in_setting(f.trigger) and not args.actor_modifiers(f.trigger, actors.actors_for))):
+                # "Assad told Clinton at talks in Geneva": the talks are the clause's actors'
                 participants += EventCoder._clause_participants(f.trigger, actors)
             unique, seen = [], set()
             for a, r in participants:
@@ -2080,16 +2088,22 @@ class EventCoder:
         that clause acts on ("Scholz urged Putin to withdraw during their phone call": Scholz and
         Putin, not the troops of the infinitive). Climbs from the infinitive to the verb that has the
         object; empty unless both are actors of different sides."""
-        verb = args.clause_verb(trig)
+        verb = args.clause_verb(args.of_carrier(trig))
         for _ in range(3):
             if verb is None or verb.dep_ != "xcomp" or verb.head.i == verb.i or verb.head.pos_ not in ("VERB", "AUX"):
                 break
             verb = verb.head
-        if verb is None:
-            return []
-        subjects = [s for s in args.verb_subjects(verb) if located_actors(actors.actors_for(s))]
-        others = [o for o in args.children(verb, "dobj", "dative") + [o for _, o in args.prep_objects(verb, ("with", "to"))]
-                  if located_actors(actors.actors_for(o))]
+        for _ in range(2):
+            if verb is None:
+                return []
+            subjects = [s for s in args.verb_subjects(verb) if located_actors(actors.actors_for(s))]
+            others = [o for o in args.children(verb, "dobj", "dative") + [o for _, o in args.prep_objects(verb, ("with", "to"))]
+                      if located_actors(actors.actors_for(o))]
+            if others or verb.dep_ != "ccomp" or verb.head.pos_ not in ("VERB", "AUX"):
+                break
+            # "told his US counterpart that Beijing would not tolerate ..., in their first talks":
+            # up from the told clause to the telling one
+            verb = verb.head
         if not subjects or not others:
             return []
         a, b = located_actors(actors.actors_for(subjects[0]))[0][0], located_actors(actors.actors_for(others[0]))[0][0]
