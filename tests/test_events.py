@@ -749,3 +749,23 @@ def test_talks_that_set_a_clause_are_between_its_speaker_and_the_one_told(code):
     # a gathering a body convenes is no talks with each one named beside it
     assert not any(r == "04" for _, _, r in dyads(code(
         "Ukraine's envoy defended the grain corridor at a Security Council meeting on Tuesday.", "2023-07-18")))
+
+
+def test_the_two_sides_are_the_two_parties_named_not_a_place_of_one(code):
+    got = dyads(code("Kenyan President William Ruto held talks with Tanzanian President Samia Suluhu Hassan in the "
+                     "Tanzanian city of Arusha on Monday, a year after the two neighbours signed a border accord.",
+                     "2024-03-04"))
+    assert {("KEN", "TZA", "05"), ("TZA", "KEN", "05")} <= got
+
+
+def test_a_plural_with_the_stands_for_the_states_just_listed(code):
+    got = dyads(code("Hungary's prime minister said on Monday that Budapest had no quarrel with Norway and Denmark "
+                     "over the fisheries deal, accusing the Nordic governments of spreading rumours about it.",
+                     "2013-06-10"))
+    assert {("HUN", "NOR", "11"), ("HUN", "DNK", "11")} <= got
+
+
+def test_the_country_as_an_object_is_not_its_own_clause_s_subject(code):
+    got = dyads(code("Washington suspended military aid to Pakistan on Monday after Islamabad tested a new missile, "
+                     "and Britain cut its development aid to the country.", "1998-06-01"))
+    assert ("GBR", "PAK", "16") in got and ("GBR", "GBR", "16") not in got

@@ -23,6 +23,14 @@ from redline.records import Actor, Mention
 BIG_CITY = 50_000
 # "both sides", "the three governments": how many parties a group noun refers back to.
 GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
+# Sectors that make an actor a side of its own against its state: "the government and the rebels,
+# both sides".
+CHALLENGER_SECTORS = {"REB", "UAF", "OPP", "CRM"}
+
+
+def _side(a: Actor) -> bool:
+    """Whether an actor is a challenger of its state rather than the state."""
+    return bool(set(a.sectors) & CHALLENGER_SECTORS)
 # Entity labels that never name a place.
 NUMERIC_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 # Entity labels of places: a person's name inside a longer one is part of the place.
@@ -845,21 +853,29 @@ class DocActors:
         if token.lemma_.lower() not in self.words["pair_nouns"]:
             return []
         wanted = next((GROUP_SIZES[c.lower_] for c in token.children if c.lower_ in GROUP_SIZES), 0)
-        if not wanted:
+        # "accusing the Nordic countries of ...", after "Sweden and Finland": the plural with "the"
+        # stands for the states just listed, however many
+        listed = not wanted and token.tag_ == "NNS" and any(c.lower_ == "the" for c in token.children)
+        if not wanted and not listed:
             return []
         k = bisect_right(self._sent_starts, token.i) - 1
-        lo = self._sent_starts[max(0, k - 1)]
+        lo = self._sent_starts[k if listed else max(0, k - 1)]
         # a coordination of that many parties first: "Spain, Ireland and Norway ... the three"
         for t in reversed(self.doc[lo:token.i]):
-            if t.dep_ != "conj" and len(t.conjuncts) + 1 == wanted and t.i in self.by_token:
+            if t.dep_ != "conj" and t.conjuncts and (listed or len(t.conjuncts) + 1 == wanted) and t.i in self.by_token:
                 group = [a for c in sorted([t] + list(t.conjuncts), key=lambda x: x.i)
                          for a in self.compose(self.np_head(c))[:1]]
-                if len(group) == wanted and all(a.country or a.igo for a in group):
+                if len(group) == len(t.conjuncts) + 1 and all(a.country or a.igo for a in group):
                     return group
+        if listed:
+            return []
         found: list[Actor] = []
         for i, actor in reversed(self._timeline):
-            if lo <= i < token.i and (actor.country or actor.igo) and all(
-                    (actor.code, actor.country) != (a.code, a.country) for a in found):
+            # parties, not places: "Abiy held talks with Afwerki in Massawa, ... the two neighbours"
+            if lo <= i < token.i and (actor.country or actor.igo) and actor.kind != "place" and all(
+                    (actor.code, actor.country) != (a.code, a.country) and not (
+                        actor.country == a.country and actor.igo == a.igo and _side(actor) == _side(a))
+                    for a in found):
                 found.append(actor)
                 if len(found) == wanted:
                     return list(reversed(found))
@@ -941,8 +957,11 @@ class DocActors:
             # "the country" refers back; "the state of Palestine" names its own. A state named
             # as such comes before one only qualifying others' organs ("Syria said Israeli
             # warplanes dropped munitions in the northeast of the country": Syria)
-            prev = (self._previous(token, lambda a: bool(a.country) and a.kind == "state" and not a.sectors)
-                    or self._previous(token, lambda a: bool(a.country) and a.kind != "person"))
+            # ... but not its own clause's subject: "Japan froze its aid to the country" is aid to another
+            doer = self._clause_subject_countries(token)
+            prev = (self._previous(token, lambda a: bool(a.country) and a.kind == "state" and not a.sectors
+                                   and a.country not in doer)
+                    or self._previous(token, lambda a: bool(a.country) and a.kind != "person" and a.country not in doer))
             if prev is not None:
                 prev = Actor(prev.country, prev.country, prev.country, None, [], None, "state")
         else:
@@ -950,6 +969,19 @@ class DocActors:
         if prev is None:
             return None
         return Actor(token.text, prev.code, prev.country, prev.igo, list(prev.sectors), prev.name, prev.kind)
+
+    def _clause_subject_countries(self, token: Token) -> set[str]:
+        """The countries of the subject of the clause a noun is the object of ("Japan froze its aid
+        to the country": Japan), which the noun cannot stand for."""
+        node = token
+        for _ in range(4):
+            if node.dep_ not in ("dobj", "pobj", "prep", "dative") or node.head.i == node.i:
+                return set()
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                return {a.country for c in node.children if c.dep_ in ("nsubj", "nsubjpass")
+                        for a in self.compose(self.np_head(c)) if a.country}
+        return set()
 
     def previous_group(self, token: Token, sector: str) -> Actor | None:
         """The armed group of that sector named last, within the reference window."""

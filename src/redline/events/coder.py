@@ -1360,7 +1360,7 @@ class EventCoder:
         Ukraine, Kyiv said"), or it is denied."""
         trig = f.trigger
         below = {t.i for t in trig.subtree} - {trig.i}
-        if any(g is not f and g.trigger.i in below for g in self._firings):
+        if any(g is not f and g.trigger.i in below and g.pattern.pos != "noun" for g in self._firings):
             return True
         clauses = args.children(trig, "ccomp")
         c = modality.cues()
