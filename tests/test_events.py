@@ -769,3 +769,9 @@ def test_the_country_as_an_object_is_not_its_own_clause_s_subject(code):
     got = dyads(code("Washington suspended military aid to Pakistan on Monday after Islamabad tested a new missile, "
                      "and Britain cut its development aid to the country.", "1998-06-01"))
     assert ("GBR", "PAK", "16") in got and ("GBR", "GBR", "16") not in got
+
+
+def test_clashes_that_set_a_clause_are_its_subject_s_with_the_party_named(code):
+    got = dyads(code("Tajikistan closed its border crossings on Friday after clashes with Kyrgyzstan erupted over "
+                     "a disputed water station.", "2021-04-30"))
+    assert {("TJK", "KGZ", "19"), ("KGZ", "TJK", "19")} <= got

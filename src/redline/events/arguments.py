@@ -262,12 +262,22 @@ def of_carrier(noun: Token) -> Token:
     return node
 
 
-def in_setting(noun: Token) -> bool:
-    """Whether a nominal event is the setting of its clause: "told Clinton at talks in Geneva",
-    "said after two days of talks"."""
+def setting_verb(noun: Token) -> Token | None:
+    """The verb of the clause a nominal event is the setting of: "told Clinton at talks in Geneva",
+    "said after two days of talks", "declared martial law after clashes with Azerbaijan erupted"."""
     node = of_carrier(noun)
-    return (node.dep_ == "pobj" and node.head.lower_ in SETTING_PREPS and node.head.dep_ == "prep"
-            and node.head.head.pos_ in ("VERB", "AUX"))
+    if (node.dep_ == "pobj" and node.head.lower_ in SETTING_PREPS and node.head.dep_ == "prep"
+            and node.head.head.pos_ in ("VERB", "AUX")):
+        return node.head.head
+    happened = occurrence_verb(node)
+    if (happened is not None and happened.dep_ == "advcl" and happened.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_PREPS | {"as", "when"} for c in kids(happened))):
+        return happened.head
+    return None
+
+
+def in_setting(noun: Token) -> bool:
+    return setting_verb(noun) is not None
 
 
 def clause_verb(noun: Token) -> Token | None:

@@ -1384,11 +1384,16 @@ class EventCoder:
             return [(a, b) for a in sources for b in targets if not same(a[0], b[0])]
         if p.symmetric:
             participants = list(sources) if sources and targets and p.pos == "verb" else list(sources) + list(targets)
+            setting = args.setting_verb(f.trigger) if p.pos == "noun" and len(participants) < 2 and not (
+                sources and targets) and not args.actor_modifiers(f.trigger, actors.actors_for) else None
             if len(participants) < 2 and not (sources and targets) and (
-                    _plural_owner(f.trigger) or (p.pos == "noun" and p.code in NAMED_TALK_CODES and
-                                                 args.in_setting(f.trigger) and not args.actor_modifiers(f.trigger, actors.actors_for))):
+                    _plural_owner(f.trigger) or (setting is not None and p.code in NAMED_TALK_CODES)):
                 # "Assad told Clinton at talks in Geneva": the talks are the clause's actors'
-                participants += EventCoder._clause_participants(f.trigger, actors)
+                participants += EventCoder._clause_participants(setting or f.trigger, actors)
+            elif setting is not None and targets and p.code[:2] in VIOLENT_ROOTS:
+                # "declared martial law after clashes with Azerbaijan erupted": the clause's subject
+                # fought the party named
+                participants += located_actors([x for s in args.verb_subjects(setting) for x in actors.actors_for(s)])
             unique, seen = [], set()
             for a, r in participants:
                 # a state's government and its rebels are two sides ("Sudan's government and southern
