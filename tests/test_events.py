@@ -775,3 +775,12 @@ def test_clashes_that_set_a_clause_are_its_subject_s_with_the_party_named(code):
     got = dyads(code("Tajikistan closed its border crossings on Friday after clashes with Kyrgyzstan erupted over "
                      "a disputed water station.", "2021-04-30"))
     assert {("TJK", "KGZ", "19"), ("KGZ", "TJK", "19")} <= got
+
+
+def test_what_a_call_or_summons_was_made_to_do_is_the_caller_s_to_the_one_called(code):
+    got = dyads(code("Brazilian President Luiz Inacio Lula da Silva telephoned Chilean President Gabriel Boric on "
+                     "Monday to congratulate him on the referendum result.", "2022-09-05"))
+    assert {("BRA", "CHL", "04"), ("BRA", "CHL", "05")} <= got
+    got = dyads(code("Hungary summoned Ukraine's ambassador on Tuesday to protest against the new language law.",
+                     "2017-09-12"))
+    assert ("HUN", "UKR", "11") in got and not any(s == t for s, t, _ in got)

@@ -59,6 +59,11 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(verb))
 
 
+# Verbs whose infinitive says what their subject went on to do, not what their object is to do
+# ("telephoned Bush to express his condolences", "visited Kyiv to pledge support").
+SUBJECT_PURPOSE_VERBS = {"telephone", "phone", "ring", "visit", "meet", "receive", "host", "summon", "write"}
+
+
 def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The subject of a verb, climbing to the governing clause when it has none of its own."""
     if is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "amod")):
@@ -82,7 +87,9 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     head, dep = verb.head, verb.dep_
     if dep == "xcomp":
-        obj = children(head, "dobj")
+        # "urged Putin to withdraw": the one urged; but "telephoned Bush to express his
+        # condolences" is the caller's purpose
+        obj = children(head, "dobj") if head.lemma_.lower() not in SUBJECT_PURPOSE_VERBS else []
         return obj[:1] if obj else verb_subjects(head, depth + 1)
     if dep in ("conj", "advcl", "pcomp", "ccomp", "acomp") and head.pos_ in ("VERB", "AUX"):
         # "it was ready to restore ties": the subject of the copula

@@ -41,6 +41,7 @@ CIRCUMSTANCE_MARKS = {"after", "before", "when", "while", "as", "since", "becaus
                       "although"}
 REACTIVE_ROOTS = {"11", "12"}     # disapproval and rejection answer someone
 VISIT_CODES = {"042"}             # where one goes is whom one visits
+
 # Roots whose unnamed actors belong to the country of the other side ("police arrested protesters").
 DOMESTIC_ROOTS = {"14", "17"}
 BORDER_WORDS = {"border", "frontier", "boundary", "borderland"}
@@ -992,6 +993,9 @@ class EventCoder:
             return targets, "tree"
         if not sources:
             return [], "none"
+        contacted = self._contacted(f, actors, sources)
+        if contacted:     # "telephoned Bush to express his condolences": to whom the call was made
+            return contacted, "tree"
         about = topics.specific(code, f.trigger, list(f.objects) + ([f.xcomp] if f.xcomp is not None else []))
         home = (about or code).startswith(SELF_TARGET_CODES)   # "promised to respect women's rights"
         if lookup(code).quad_class == 4:
@@ -1112,6 +1116,19 @@ class EventCoder:
             armed = any(t.ent_type_ == "PERSON" or t.lemma_.lower() in actors.words["combatant_nouns"] for t in struck)
             return [(country_actor(actors, a.country) if armed else people_of(a.country, a.text), False)], "domestic"
         return [], "none"
+
+    @staticmethod
+    def _contacted(f: Firing, actors: DocActors, sources) -> list[tuple[Actor, bool]]:
+        """For a word said on a call or a visit made to say it ("telephoned Bush to express his
+        condolences", "visited Kyiv to pledge support"): the one called or visited."""
+        trig = f.trigger
+        if (f.pattern.pos != "verb" or trig.dep_ not in ("xcomp", "advcl")
+                or (lookup(f.pattern.code).quad_class == 4 and f.pattern.code[:2] != "14")   # "summoned X to protest"
+                or trig.head.lemma_.lower() not in args.SUBJECT_PURPOSE_VERBS or not args.infinitive(trig)):
+            return []
+        own = {(a.country, a.igo) for a, _ in sources}
+        called = args.verb_objects(trig.head) + [o for _, o in args.prep_objects(trig.head, ("to", "with"))]
+        return [x for o in called for x in located_actors(actors.actors_for(o)) if (x[0].country, x[0].igo) not in own][:1]
 
     @staticmethod
     def _third_party_named(sent: Span, sources, actors: DocActors) -> bool:
