@@ -784,3 +784,11 @@ def test_what_a_call_or_summons_was_made_to_do_is_the_caller_s_to_the_one_called
     got = dyads(code("Hungary summoned Ukraine's ambassador on Tuesday to protest against the new language law.",
                      "2017-09-12"))
     assert ("HUN", "UKR", "11") in got and not any(s == t for s, t, _ in got)
+
+
+def test_an_offer_is_to_the_party_its_complement_acts_for(code):
+    got = dyads(code("Chad has offered to lead an African force to help Mali fight jihadist groups, its foreign "
+                     "minister said.", "2013-01-10"))
+    assert ("TCD", "MLI", "03") in got
+    got = dyads(code("The rival factions pledged on Friday to cooperate with the Nigerian-led force.", "1990-09-14"))
+    assert not any(s == t == "NGA" for s, t, _ in got)

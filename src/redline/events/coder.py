@@ -985,8 +985,11 @@ class EventCoder:
             # event of its own (coded for itself, or, when denied or only planned, not at all)
             targets = self._reported_targets(f, actors, sources)
         elif code != "010":
-            # "allowed IAEA inspectors to reinstall cameras": the parser's subject of the complement
-            targets = self._reported_targets(f, actors, sources, subjects_only=True)
+            # "allowed IAEA inspectors to reinstall cameras": the parser's subject of the complement;
+            # what one offers or pledges is for whom its complement names ("offered to lead a force
+            # to help Haiti", "pledged to cooperate with the force")
+            targets = self._reported_targets(f, actors, sources, subjects_only=True) or (
+                self._complement_party(f, actors, sources) if root == "03" else [])
         else:
             targets = []
         if targets:
@@ -1129,6 +1132,25 @@ class EventCoder:
         own = {(a.country, a.igo) for a, _ in sources}
         called = args.verb_objects(trig.head) + [o for _, o in args.prep_objects(trig.head, ("to", "with"))]
         return [x for o in called for x in located_actors(actors.actors_for(o)) if (x[0].country, x[0].igo) not in own][:1]
+
+    @staticmethod
+    def _complement_party(f: Firing, actors: DocActors, sources) -> list[tuple[Actor, bool]]:
+        """For an offer or a pledge, the party its complement acts with, for or on ("offered to
+        lead a force to help Haiti", "pledged to cooperate with the force"): an object or a "with",
+        "to", "for", "between" phrase of the complement's verbs, not where or when they act."""
+        own = {(a.country, a.igo) for a, _ in sources}
+        verbs = [c for c in kids(f.trigger) if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        while verbs:
+            v = verbs.pop(0)
+            parties = args.verb_objects(v) + [o for _, o in args.prep_objects(v, ("with", "to", "for", "between"))] + [
+                s for c in kids(v) if c.dep_ == "ccomp" for s in args.children(c, "nsubj")]   # "help Haiti fight"
+            for o in parties:
+                got = [x for x in located_actors(actors.actors_for(o)) if (x[0].country, x[0].igo) not in own]
+                if got and not actors.is_place_modifier(o):
+                    return got
+            verbs += [c for c in kids(v) if c.pos_ in ("VERB", "AUX") and (
+                c.dep_ in ("xcomp", "conj") or (c.dep_ == "advcl" and args.infinitive(c)))]
+        return []
 
     @staticmethod
     def _third_party_named(sent: Span, sources, actors: DocActors) -> bool:
