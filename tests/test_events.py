@@ -792,3 +792,8 @@ def test_an_offer_is_to_the_party_its_complement_acts_for(code):
     assert ("TCD", "MLI", "03") in got
     got = dyads(code("The rival factions pledged on Friday to cooperate with the Nigerian-led force.", "1990-09-14"))
     assert not any(s == t == "NGA" for s, t, _ in got)
+
+
+def test_gathering_to_protest_is_a_protest_held(code):
+    got = dyads(code("Thousands of teachers gathered to protest outside parliament in Bucharest on Monday.", "2023-05-22"))
+    assert ("ROU", "ROU", "14") in got

@@ -145,7 +145,9 @@ def assess(trigger: Token, forward: bool) -> Modality:
                 and infinitive(node)
                 and not any(ch.dep_ in ("mark", "nsubj", "nsubjpass") for ch in node.children)
                 and not (node.head.tag_ in FINITE_TAGS and any(
-                    o.dep_ == "dobj" and o.lemma_.lower() in c["remit_bodies"] for o in node.head.children))):
+                    o.dep_ == "dobj" and o.lemma_.lower() in c["remit_bodies"] for o in node.head.children))
+                and not (node.head.lemma_.lower() in c["gathering_heads"]
+                         and node.lemma_.lower() in c["protest_purposes"])):
             # "sailed south to retake the islands", "flew to Colombo to press for a truce": what the
             # trip or the move is for, not yet done
             m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.head.text
