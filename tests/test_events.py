@@ -797,3 +797,9 @@ def test_an_offer_is_to_the_party_its_complement_acts_for(code):
 def test_gathering_to_protest_is_a_protest_held(code):
     got = dyads(code("Thousands of teachers gathered to protest outside parliament in Bucharest on Monday.", "2023-05-22"))
     assert ("ROU", "ROU", "14") in got
+
+
+def test_a_demand_after_a_deed_is_made_of_its_doer(code):
+    got = dyads(code("Ethiopian troops shelled a refugee camp in Somalia on Friday, and the United Nations demanded "
+                     "full accountability.", "2007-04-20"))
+    assert ("UN", "ETH", "10") in got

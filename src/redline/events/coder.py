@@ -1085,9 +1085,10 @@ class EventCoder:
                       and (e.source.country, e.source.igo) in own and (e.target.country, e.target.igo) not in own]
             if shared:
                 return [(t, True) for t in {(t.country, t.igo): t for t in shared}.values()], "context"
-        if root == "09":
+        if root in ("09", "10"):
             # "Israeli shells slammed into a U.N. base, and Boutros-Ghali ordered an investigation":
-            # into the deed just told
+            # into the deed just told; "a U.S. air strike hit the hospital, and the charity demanded
+            # an inquiry": of its doer
             doers = [e.source for e in told if lookup(e.cameo).quad_class == 4 and not e.negated
                      and not e.hypothetical and (e.source.country or e.source.igo)
                      and (e.source.country, e.source.igo) not in own]
