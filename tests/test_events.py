@@ -803,3 +803,15 @@ def test_a_demand_after_a_deed_is_made_of_its_doer(code):
     got = dyads(code("Ethiopian troops shelled a refugee camp in Somalia on Friday, and the United Nations demanded "
                      "full accountability.", "2007-04-20"))
     assert ("UN", "ETH", "10") in got
+
+
+def test_declining_to_comment_answers_whoever_accused(code):
+    got = dyads(code("Hamas blamed Israel for the blast and vowed revenge, while the Israeli military declined to "
+                     "comment.", "2024-07-31"))
+    assert ("ISR", "PSE", "01") in got
+
+
+def test_a_claim_of_responsibility_is_for_a_deed_where_it_was_done(code):
+    got = dyads(code("Al-Shabaab militants claimed responsibility for Saturday's twin car bombings at a busy junction "
+                     "in Mogadishu.", "2022-10-30"))
+    assert ("SOM", "SOM", "01") in got

@@ -115,8 +115,10 @@ STATED_ROOTS = {"03", "13"}
 # asked of the captors.
 CAPTURE_CODES = ("173", "181", "1711")
 RELEASE_ASKS = {"0253", "1053"}
-# Denials answer whoever accused the source.
-DENIAL_CODES = {"016"}
+# Claims of responsibility: for a deed done where it was done.
+CLAIM_CODES = {"015"}
+# Denials, and refusals to comment, answer whoever accused the source.
+DENIAL_CODES = {"016", "011"}
 # Apologies and regret for one's own deed go to whom it harmed.
 APOLOGY_CODES = {"055"}
 # Violence: assaults, fighting and mass violence.
@@ -1027,6 +1029,11 @@ class EventCoder:
                 if place == a.country and not a.sectors:   # a state acting at home: on its people
                     target = people_of(place, target.text)
                 return [(target, False)], "domestic"
+        if code in CLAIM_CODES:
+            # "an attack claimed by al-Shabaab" in Mogadishu: a claim is of a deed where it was done
+            place = self._location_country(f, actors, climb=True) or actors.only_country(sent)
+            if place:
+                return [(country_actor(actors, place), False)], "place"
         if code in SYMBOLIC_CODES and sources[0][0].country:
             # "laid a wreath at the Warsaw Ghetto memorial": a symbolic act abroad is addressed to the host
             place = self._location_country(f, actors, climb=True)
