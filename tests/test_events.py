@@ -815,3 +815,9 @@ def test_a_claim_of_responsibility_is_for_a_deed_where_it_was_done(code):
     got = dyads(code("Al-Shabaab militants claimed responsibility for Saturday's twin car bombings at a busy junction "
                      "in Mogadishu.", "2022-10-30"))
     assert ("SOM", "SOM", "01") in got
+
+
+def test_a_state_s_rebels_and_its_government_are_two_sides_of_a_reaction(code):
+    got = dyads(code("A car bomb exploded outside a police station in Bilbao, and the government blamed the Basque "
+                     "separatist group ETA, which denied responsibility.", "2001-03-05"))
+    assert ("ESP", "ESP", "01") in got

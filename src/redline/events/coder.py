@@ -2119,18 +2119,19 @@ class EventCoder:
         ("the Kremlin rejected the threat") whoever last acted on the source; otherwise the
         counterpart of the source's own latest event ("repeated that consequences would be harsh")."""
         happened = [e for e in earlier if e.source and e.target and not e.negated and not e.hypothetical]
-        owner = (source.country, source.igo)
-        deed = next((ev for ev in reversed(happened) if (ev.target.country, ev.target.igo) == owner
-                     and (ev.source.country, ev.source.igo) != owner), None)
+        # a state's rebels and its government are two sides ("the government blamed ETA, which denied it")
+        side = lambda a: (a.country, a.igo, bool(set(a.sectors) & INSURGENT_SECTORS))
+        owner = side(source)
+        deed = next((ev for ev in reversed(happened) if side(ev.target) == owner and side(ev.source) != owner), None)
         if reactive and deed is not None:
             # "US and British warships struck Houthi targets, and the group vowed to retaliate": all who did it
             doers = {}
             for ev in happened:
-                if ev.trigger.start == deed.trigger.start and (ev.target.country, ev.target.igo) == owner:
-                    doers.setdefault((ev.source.country, ev.source.igo), ev.source)
+                if ev.trigger.start == deed.trigger.start and side(ev.target) == owner:
+                    doers.setdefault(side(ev.source), ev.source)
             return list(doers.values())
         for ev in reversed(happened):
-            if (ev.source.country, ev.source.igo) == owner and (ev.target.country, ev.target.igo) != owner:
+            if side(ev.source) == owner and side(ev.target) != owner:
                 return [ev.target]
         return []
 
