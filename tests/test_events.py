@@ -821,3 +821,8 @@ def test_a_state_s_rebels_and_its_government_are_two_sides_of_a_reaction(code):
     got = dyads(code("A car bomb exploded outside a police station in Bilbao, and the government blamed the Basque "
                      "separatist group ETA, which denied responsibility.", "2001-03-05"))
     assert ("ESP", "ESP", "01") in got
+
+
+def test_a_second_destination_the_parser_joins_to_the_verb_is_visited_too(code):
+    got = dyads(code("Chinese Premier Li Qiang travelled to Berlin and then Paris this week.", "2023-06-20"))
+    assert {("CHN", "DEU", "04"), ("CHN", "FRA", "04")} <= got

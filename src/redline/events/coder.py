@@ -1906,6 +1906,12 @@ class EventCoder:
                 if p.code[:2] in POSTURE_ROOTS or p.code.startswith(OWN_FORCES_CODES):
                     # "a mobilisation of reservists": one's own forces are what is shown, not a target
                     got = [x for x in got if not ((x[0].country, x[0].igo) in own and "MIL" in x[0].sectors)]
+                if got and p.pos == "verb" and slot != "dobj":
+                    # "travelled to Kyiv and then Moscow": a name the parser joined to the verb is one
+                    # more of the same phrase
+                    got += [x for k in kids(trig) if k.dep_ == "conj" and k.pos_ == "PROPN"
+                            for x in located_actors(actors.actors_for(k))
+                            if (x[0].country, x[0].igo) not in own and x[0].kind in ("state", "place")]
                 if got:
                     return got
         return []
