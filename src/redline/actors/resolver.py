@@ -11,11 +11,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import POS
+from spacy.symbols import NOUN, NUM, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from redline.actors.knowledge import ANY_CASE, EXACT_CASE, ActorKB, Ref
 from redline.data import data_path, load_yaml
-from redline.extensions import text_of
+from redline.extensions import kids, text_of
 from redline.places import gazetteer
 from redline.records import Actor, Mention
 
@@ -62,10 +64,11 @@ QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousan
 def counted(token: Token) -> Token:
     """The noun a quantity phrase is about ("hundreds of protesters" -> protesters, "members of
     the cult" -> the cult)."""
-    if token.lower_ in QUANTITY_NOUNS or token.lemma_.lower() in QUANTITY_NOUNS or token.pos_ == "NUM":
-        for c in token.children:
+    # `token.pos` compared as a number: `token.pos_` converts it into a string on each call
+    if token.lower_ in QUANTITY_NOUNS or token.lemma_.lower() in QUANTITY_NOUNS or token.pos == NUM:
+        for c in kids(token):
             if c.dep_ == "prep" and c.lower_ == "of":
-                for p in c.children:
+                for p in kids(c):
                     if p.dep_ == "pobj":
                         return p
     return token
@@ -109,6 +112,7 @@ class DocActors:
         self.matches: list[Match] = []
         self._cache: dict[int, list[Actor]] = {}
         self._actors_of: dict[int, list[tuple[Actor, bool]]] = {}   # actors_for, by token index
+        self._sentences: dict[int, Span] = {}   # sentence_of, by sentence number
         self._find_matches()
         self._people_seen: dict[str, Actor] = {}     # surname or full name -> actor first resolved
         self.person_heads: dict[str, int] = {}       # full name -> token where it is first introduced
@@ -119,18 +123,26 @@ class DocActors:
     # -- phrase matching ------------------------------------------------------------------
     def _find_matches(self) -> None:
         doc, kb = self.doc, self.kb
-        texts, lowers, lemmas, nominal = [], [], [], []
+        starts, texts, lowers, lemmas, nominal = [], [], [], [], []
+        # parts of speech as symbol numbers (NOUN, PROPN), read for the whole document at once:
+        # `token.pos_` converts its value into a string anew on each call
+        pos = doc.to_array(POS).tolist()
         fixes = lemma_fixes()
-        for t in doc:
+        for t, word_class in zip(doc, pos):
             low, lemma = t.lower_, t.lemma_.lower()
             if low in fixes and t.tag_[:2] == "VB":
                 lemma = fixes[low]
+            starts.append(t.idx)
             texts.append(t.text)
             lowers.append(low)
             lemmas.append(lemma)
             # a plural noun matches by its lemma ("troops"); a verb never does ("pressing" is not the press)
-            nominal.append(lemma if t.pos_ in ("NOUN", "PROPN") else low)
+            nominal.append(lemma if word_class in (NOUN, PROPN) else low)
         self.lemmas, self.lowers = lemmas, lowers   # the event coder looks triggers up in these
+        # read once for the later walks: `doc[i]` builds a new Token on each access, and each of
+        # its string attributes is looked up again in the vocabulary (plain strings and numbers:
+        # kept Token objects would only give the garbage collector more to walk)
+        self._starts, self._texts, self._pos = starts, texts, pos
         lemmas = nominal
         # the longer place names spaCy found: a person's name inside one is part of the place
         # ("Dar" of Dar es Salaam, "Lincoln" of Abraham Lincoln Airport)
@@ -145,8 +157,8 @@ class DocActors:
         regions = {}
         for e in self.ents:
             if e.label_ in PLACE_ENTITIES and len(e) > 1 and e.start not in stateless:
-                first = e.start + (e[0].lower_ == "the")
-                region = _region_country(doc[first:e.end].text, frozenset(), division=False)
+                first = e.start + (lowers[e.start] == "the")
+                region = _region_country(self._span_text(first, e.end), frozenset(), division=False)
                 if region is not None and e.end - first > 1:
                     regions[first] = (e.end, region)
         phrases, longest = kb.phrases, kb.longest_from
@@ -159,8 +171,11 @@ class DocActors:
                 self._add_match(Match(i, end, [Ref("place", country=country, phrase=name)]))
                 i = end
                 continue
-            found = None
             top = max(longest.get(lowers[i], 0), longest.get(lemmas[i], 0))
+            if not top:     # most words begin no phrase
+                i += 1
+                continue
+            found = None
             for length in range(min(top, n - i), 0, -1):
                 key = tuple(lowers[i:i + length])
                 refs = phrases.get(key)
@@ -202,14 +217,14 @@ class DocActors:
             if end - start == 1 and (name_words.get(texts[start], start) < start
                                      or texts[start] in self.words["compass_words"]):
                 continue
-            city = gazetteer.lookup(doc[start:end].text, named)
+            city = gazetteer.lookup(self._span_text(start, end), named)
             if city is None and sure:
                 # a region the NER calls a place ("in Darfur", "in Chechnya") is of its one state
                 # ("the northern Gulf" is no province of Papua New Guinea: a first-level region
                 # is a political division, which the NER calls a GPE, not a LOC like seas and gulfs,
                 # and its name is not written after "the")
                 division = doc[start].ent_type_ == "GPE" and lowers[start - 1:start] != ["the"]
-                region = _region_country(doc[start:end].text, named, division, contested=True)
+                region = _region_country(self._span_text(start, end), named, division, contested=True)
                 if region is not None:
                     self._regions.update(range(start, end))
                     self._add_match(Match(start, end, [Ref("place", country=region[0], phrase=region[1])]))
@@ -229,12 +244,12 @@ class DocActors:
             # "Archbishop" of "Archbishop Arturo Rivera"
             first = ent.start
             while first < ent.end - 1 and (
-                    doc[first].lower_.rstrip(".") in honorifics
+                    lowers[first].rstrip(".") in honorifics
                     or (first in self.by_token and self.by_token[first].kinds == {"sector"}
                         and self.by_token[first].end < ent.end)):
                 first = self.by_token[first].end if first in self.by_token else first + 1
             inner = {id(self.by_token[k]): self.by_token[k] for k in range(first, ent.end) if k in self.by_token}
-            given = doc[first].lower_
+            given = lowers[first]
             if inner and all(m.kinds == {"person"} and m.end <= ent.end and (
                     (m.start > first and not any(r.person and r.person.split()[0].lower() == given
                                                  for r in m.refs))
@@ -256,15 +271,14 @@ class DocActors:
             start = first    # spaCy sometimes leaves a first name out of the entity
             while (start == ent.start and start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
                    and start - 1 not in self.by_token and doc[start - 1].ent_type_ in ("", "PERSON")
-                   and doc[start - 1].lower_.rstrip(".") not in honorifics):
+                   and lowers[start - 1].rstrip(".") not in honorifics):
                 start -= 1
             end = ent.end      # ... or the part after a particle: "Arturo Rivera y Damas"
-            while (end + 1 < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end + 1].pos_ == "PROPN"
+            while (end + 1 < len(doc) and lowers[end] in NAME_PARTICLES and doc[end + 1].pos_ == "PROPN"
                    and doc[end + 1].is_title and doc[end + 1].ent_type_ in ("", "PERSON")
                    and end not in self.by_token and end + 1 not in self.by_token):
                 end += 2
-            span = doc[start:end]
-            self._add_match(Match(start, end, [Ref("person")], person_name=span.text))
+            self._add_match(Match(start, end, [Ref("person")], person_name=self._span_text(start, end)))
         self.matches.sort(key=lambda m: m.start)
 
     def _first_name_only(self, m: Match, ent_end: int) -> bool:
@@ -284,18 +298,18 @@ class DocActors:
         t = doc[end - 1]
         if t.ent_type_ != "PERSON" or self._in_place_slot(t):
             return False
-        if gazetteer.name_key(city.name) != gazetteer.name_key(doc[start:end].text):
+        if gazetteer.name_key(city.name) != gazetteer.name_key(self._span_text(start, end)):
             sent = self.sentence_of(t)
             named = {r.country for m in self.matches if sent.start <= m.start < sent.end
                      for r in m.refs[:1] if r.kind in ("country", "capital", "place") and r.country}
             if named and city.country not in named:
                 return True
-        linked = [c for c in t.children if c.dep_ in ("compound", "flat")]
+        linked = [c for c in kids(t) if c.dep_ in ("compound", "flat")]
         if t.dep_ in ("compound", "flat"):
             linked.append(t.head)
         if any(x.ent_type_ == "PERSON" and x.pos_ == "PROPN" and not start <= x.i < end for x in linked):
             return True
-        return start >= 2 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 2].ent_type_ == "PERSON"
+        return start >= 2 and self.lowers[start - 1] in NAME_PARTICLES and doc[start - 2].ent_type_ == "PERSON"
 
     def _find_vessels(self) -> None:
         """A warship named after a place is of that place's state: "the battleship New Jersey",
@@ -303,18 +317,17 @@ class DocActors:
         vessels = self.words.get("vessel_nouns") or []
         if not vessels:
             return
-        doc = self.doc
         for m in list(self.matches):
             if m.refs[0].kind != "sector" or m.refs[0].phrase.lower() not in vessels:
                 continue
             head = self._match_head(m)
-            for c in head.children:
+            for c in kids(head):
                 if c.dep_ != "appos" or c.i in self.by_token or c.pos_ != "PROPN":
                     continue
                 lo = min(k.i for k in c.subtree if k.dep_ in ("compound", "flat") or k.i == c.i)
                 if any(k in self.by_token for k in range(lo, c.i + 1)):
                     continue
-                places = [p for p in gazetteer.load().lookup(doc[lo:c.i + 1].text)
+                places = [p for p in gazetteer.load().lookup(self._span_text(lo, c.i + 1))
                           if p.country and p.feature in ("city", "admin1")]
                 if places:
                     self._add_match(Match(lo, c.i + 1, [Ref("place", country=places[0].country,
@@ -327,10 +340,12 @@ class DocActors:
         for halves in self.words["divided_halves"]:
             if not named & set(halves.values()):
                 continue
-            for t in self.doc:
-                if (t.text in halves and t.i not in self.by_token and t.dep_ not in ("compound", "amod")
-                        and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)):
-                    self._add_match(Match(t.i, t.i + 1, [Ref("country", country=halves[t.text], phrase=t.text)]))
+            for i, text in enumerate(self._texts):
+                if text not in halves or i in self.by_token:
+                    continue
+                t = self.doc[i]
+                if t.dep_ not in ("compound", "amod") and any(c.dep_ == "det" and c.lower_ == "the" for c in kids(t)):
+                    self._add_match(Match(i, i + 1, [Ref("country", country=halves[text], phrase=text)]))
 
     def _in_place_slot(self, token: Token) -> bool:
         """Where a name can only be a place: "strikes on Odesa", "the town of Avdiivka"."""
@@ -347,16 +362,18 @@ class DocActors:
         doc = self.doc
         seen = set()
         for ent in self.ents:
-            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            start = ent.start + (1 if self.lowers[ent.start] == "the" else 0)
             if ent.label_ in ("GPE", "LOC", "FAC"):
                 seen.add(start)
                 yield start, ent.end, True
             elif len(ent) == 1 and ent.label_ not in NUMERIC_ENTITIES:
                 seen.add(start)
                 yield start, ent.end, False
-        for t in doc:
-            if t.pos_ == "PROPN" and t.i not in seen and not t.ent_type_ and t.is_title:
-                yield t.i, t.i + 1, False
+        for i, word_class in enumerate(self._pos):
+            if word_class == PROPN and i not in seen:
+                t = doc[i]
+                if not t.ent_type_ and t.is_title:
+                    yield i, i + 1, False
 
     @staticmethod
     def _case_ok(ref: Ref, words: list[str]) -> bool:
@@ -369,16 +386,16 @@ class DocActors:
         return first.isupper() or first.isdigit()
 
     def _add_match(self, m: Match) -> None:
-        doc = self.doc
-        if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in LIKENESS_WORDS:
+        if m.end + 1 < len(self._texts) and self._texts[m.end] == "-" and self.lowers[m.end + 1] in LIKENESS_WORDS:
             return       # "a Switzerland-sized haven", "Soviet-era tanks": a measure or a make, no one
         self.matches.append(m)
         for k in range(m.start, m.end):
             self.by_token[k] = m
 
     def _match_head(self, m: Match) -> Token:
-        span = self.doc[m.start:m.end]
-        return span.root
+        if m.end - m.start == 1:
+            return self.doc[m.start]     # a one-word span's root is its word
+        return self.doc[m.start:m.end].root
 
     def np_head(self, token: Token) -> Token:
         """Climb from a mention to the head of the noun phrase it belongs to."""
@@ -404,7 +421,7 @@ class DocActors:
 
     def names_country(self, token: Token) -> bool:
         """Whether a phrase names a state itself (not its capital or a city)."""
-        for t in [token] + [c for c in token.children if c.dep_ in NP_MODIFIERS | {"poss"}]:
+        for t in [token] + [c for c in kids(token) if c.dep_ in NP_MODIFIERS | {"poss"}]:
             m = self.by_token.get(t.i)
             if m is not None and m.refs[0].kind in ("country", "adjective"):
                 return True
@@ -428,21 +445,22 @@ class DocActors:
         person_head = self._is_person(head)
         # a possessor owns a phrase that names an actor: "Jordan's King Abdullah", "the IMF's
         # executive board"
-        organ = head.lemma_.lower() in self.words["organ_nouns"]
+        head_lemma = head.lemma_.lower()
+        organ = head_lemma in self.words["organ_nouns"]
         # ... and so does one whose apposition names someone: "the Taliban's political chief, Mullah Baradar"
-        owned = head_is_actor or organ or head.pos_ == "PROPN" or any(
-            c.i in self.by_token for c in head.children if c.dep_ in ("compound", "amod", "appos"))
+        owned = head_is_actor or organ or self._pos[head.i] == PROPN or any(
+            c.i in self.by_token for c in kids(head) if c.dep_ in ("compound", "amod", "appos"))
         leaders = self.words.get("leader_nouns") or ()
-        speaks_for = head.lemma_.lower() in self.words["speaking_for_nouns"]
+        speaks_for = head_lemma in self.words["speaking_for_nouns"]
         led: list[Token] = []      # "the head of the OSCE mission": the organisation led
         if self._misparsed_conjunct(head):
             # "Sudan's government and southern rebels": the possessive is the first conjunct's too
-            owners = [c for c in head.head.children if c.dep_ == "poss"]
+            owners = [c for c in kids(head.head) if c.dep_ == "poss"]
             out += owners
             stack += owners
         while stack:
             t = stack.pop()
-            for c in t.children:
+            for c in kids(t):
                 dep = c.dep_
                 if self._misparsed_conjunct(c):
                     continue
@@ -456,10 +474,10 @@ class DocActors:
                     out.append(c)
                     stack.append(c)
                 elif dep == "prep" and c.lower_ == "of" and t.lemma_.lower() in leaders and t.i not in self.by_token:
-                    for p in c.children:
+                    for p in kids(c):
                         if p.dep_ != "pobj":
                             continue
-                        named = [k for k in [p] + [x for x in p.children if x.dep_ in ("compound", "amod", "nmod")]
+                        named = [k for k in [p] + [x for x in kids(p) if x.dep_ in ("compound", "amod", "nmod")]
                                  if any(r.kind == "igo" for r in self._refs_at(k)[:1])]
                         if named:
                             led.append(t)
@@ -467,11 +485,11 @@ class DocActors:
                 elif (dep == "prep" and (head_is_actor or organ) and t is head
                       and (c.lower_ in OWNER_PREPS or (c.lower_ == "for" and speaks_for))
                       and not (person_head and c.lower_ == "in")):
-                    for p in c.children:
+                    for p in kids(c):
                         if organ and not head_is_actor and all(r.kind == "sector" for r in self._refs_at(p)):
                             continue     # "the board of governors": its owner is named further on, if at all
                         if p.dep_ == "pobj" and (p.i in self.by_token or any(
-                                k.i in self.by_token for k in p.children if k.dep_ in NP_MODIFIERS)):
+                                k.i in self.by_token for k in kids(p) if k.dep_ in NP_MODIFIERS)):
                             # "police in Kharkiv": an unnamed actor is of the place it is in
                             # (a town; a region only tells where the event is)
                             if c.lower_ == "in" and not any(
@@ -504,9 +522,9 @@ class DocActors:
         noun conjunct of its own it is a list of modifiers ("government and opposition delegates");
         an adjective conjunct begins the next phrase ("government and communist rebels")."""
         m = self.by_token.get(c.i)
-        return (c.dep_ in ("nmod", "compound") and c.pos_ == "NOUN" and m is not None
-                and m.refs[0].kind == "sector" and any(k.dep_ == "cc" for k in c.children)
-                and not any(k.dep_ == "conj" and k.pos_ in ("NOUN", "PROPN") for k in c.children))
+        return (c.dep_ in ("nmod", "compound") and self._pos[c.i] == NOUN and m is not None
+                and m.refs[0].kind == "sector" and any(k.dep_ == "cc" for k in kids(c))
+                and not any(k.dep_ == "conj" and k.pos_ in ("NOUN", "PROPN") for k in kids(c)))
 
     def compose(self, head: Token) -> list[Actor]:
         """The actor(s) a noun phrase headed by `head` names; [] when it names none."""
@@ -699,13 +717,25 @@ class DocActors:
             return []
         # the phrase's head being one item of a list ("Trump and Kim Jong Un in Hanoi") is no
         # coordination inside the phrase
-        conj = [t for t in tokens if t.i != head.i and (t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children))]
+        conj = [t for t in tokens if t.i != head.i and (t.dep_ == "conj" or any(c.dep_ == "conj" for c in kids(t)))]
         return owners if conj else []
 
     def _text(self, tokens: list[Token]) -> str:
         first = min(tokens, key=lambda t: t.i)
         last = max(tokens, key=lambda t: t.i)
         return text_of(self.doc)[first.idx:last.idx + len(last)]
+
+    def _chars(self, start: int, end: int) -> tuple[int, int]:
+        """The character offsets of tokens `start` to `end` (exclusive, at least one token), as
+        `doc[start:end]`'s `start_char` and `end_char`, without building the span."""
+        return self._starts[start], self._starts[end - 1] + len(self._texts[end - 1])
+
+    def _span_text(self, start: int, end: int) -> str:
+        """`doc[start:end].text`, cut from the document's text (spaCy joins the tokens again)."""
+        if end <= start:
+            return ""
+        first, last = self._chars(start, end)
+        return text_of(self.doc)[first:last]
 
     def full_name(self, text: str) -> str:
         """A surname already introduced in full ("Sadik" after "Giray Sadik") -> the full name,
@@ -740,14 +770,14 @@ class DocActors:
             if not actors:
                 continue
             kind = min(m.kinds)
-            span = self.doc[m.start:m.end]
+            start_char, end_char = self._chars(m.start, m.end)
             actor = actors[0]
             if len(actors) > 1:   # pick the owner this very phrase names
                 actor = next((a for a in actors if any(
                     (r.person and r.person in self.kb.people and self.kb.people[r.person].name == a.name)
                     for r in m.refs)), None) or next((a for a in actors if any(
                         (r.country and r.country == a.country) or (r.igo and r.igo == a.igo) for r in m.refs)), actor)
-            self.mentions.append(Mention(actor, span.start_char, span.end_char, kind))
+            self.mentions.append(Mention(actor, start_char, end_char, kind))
             self._timeline.append((head.i, actor))
 
     # -- what the event coder asks ----------------------------------------------------------
@@ -763,20 +793,20 @@ class DocActors:
         token = counted(token)       # "thousands of Kenyans" are Kenyans
         # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt" is often parsed with the second
         # name as an apposition carrying the rest of the list
-        listed = [k for a in token.children if a.dep_ == "appos" and a.i in self.by_token for k in a.conjuncts]
-        listed += [c for c in token.children if self._misparsed_conjunct(c)]
+        listed = [k for a in kids(token) if a.dep_ == "appos" and a.i in self.by_token for k in a.conjuncts]
+        listed += [c for c in kids(token) if self._misparsed_conjunct(c)]
         if self._is_person(token):
             # "Boris Yeltsin of Russia, Leonid Kravchuk of Ukraine and Stanislav Shushkevich of
             # Belarus", parsed as an apposition with the last name a conjunct inside it
-            for a in token.children:
+            for a in kids(token):
                 if a.dep_ == "appos" and self._is_person(a) and self.by_token[a.i] is not self.by_token[token.i]:
                     listed += [a] + [k for k in a.subtree if k.dep_ == "conj" and self._is_person(k)]
         for t in sorted([token] + list(token.conjuncts) + listed, key=lambda x: x.i):
             found = self.compose(self.np_head(t)) or self.compose(t)
-            named = [x for c in t.children if c.dep_ == "prep" and c.lower_ == "including"
-                     for o in c.children if o.dep_ == "pobj" for x in self.actors_for(o)] \
+            named = [x for c in kids(t) if c.dep_ == "prep" and c.lower_ == "including"
+                     for o in kids(c) if o.dep_ == "pobj" for x in self.actors_for(o)] \
                 if t.tag_ == "NNS" and (not (found and (found[0].country or found[0].igo)) or any(
-                    c.lower_ in self.words["regional_peoples"] for c in t.children)) else []
+                    c.lower_ in self.words["regional_peoples"] for c in kids(t))) else []
             if named:    # "seven Latin American countries, including Argentina and Chile": those it names
                 out.extend(named)
                 continue
@@ -814,7 +844,7 @@ class DocActors:
         clause = token.head
         if clause.dep_ != "ccomp" or clause.head.i == clause.i:
             return []
-        subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in kids(clause.head) if c.dep_ == "nsubj"), None)
         if subj is None or not subj.conjuncts:
             return []
         out = []
@@ -835,10 +865,10 @@ class DocActors:
         clause = token.head
         marks = self.words.get("adverbial_marks") or ()
         if clause.dep_ != "advcl" or clause.head.i == clause.i or not any(
-                c.dep_ == "mark" and c.lower_ in marks for c in clause.children):
+                c.dep_ == "mark" and c.lower_ in marks for c in kids(clause)):
             return None
         main = clause.head
-        subjects = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in kids(main) if c.dep_ in ("nsubj", "nsubjpass")]
         lo = max([s.right_edge.i for s in subjects] + [main.i])
         hi = clause.left_edge.i
         for i, actor in reversed(self._timeline):
@@ -852,10 +882,10 @@ class DocActors:
         as many as said, in the sentence or the one before."""
         if token.lemma_.lower() not in self.words["pair_nouns"]:
             return []
-        wanted = next((GROUP_SIZES[c.lower_] for c in token.children if c.lower_ in GROUP_SIZES), 0)
+        wanted = next((GROUP_SIZES[c.lower_] for c in kids(token) if c.lower_ in GROUP_SIZES), 0)
         # "accusing the Nordic countries of ...", after "Sweden and Finland": the plural with "the"
         # stands for the states just listed, however many
-        listed = not wanted and token.tag_ == "NNS" and any(c.lower_ == "the" for c in token.children)
+        listed = not wanted and token.tag_ == "NNS" and any(c.lower_ == "the" for c in kids(token))
         if not wanted and not listed:
             return []
         k = bisect_right(self._sent_starts, token.i) - 1
@@ -889,7 +919,7 @@ class DocActors:
             if (a.country or a.igo or a.name or not a.sectors or match is None
                     or match.refs[0].kind != "sector"
                     or a.sectors[0] not in self.words["inherit_country_sectors"]
-                    or not any(c.lower_ == "the" for c in token.children)):
+                    or not any(c.lower_ == "the" for c in kids(token))):
                 filled.append(a)
                 continue
             if token.lemma_.lower() in self.words.get("body_nouns", BODY_NOUNS):
@@ -916,7 +946,7 @@ class DocActors:
         return filled
 
     def _possessor(self, token: Token) -> Actor | None:
-        for c in token.children:
+        for c in kids(token):
             if c.dep_ == "poss" and c.lower_ == "whose":
                 return self._relative_antecedent(c)
             if c.dep_ == "poss" and c.pos_ == "PRON":
@@ -944,16 +974,16 @@ class DocActors:
             prev = self._previous(token, lambda a: a.kind in ("group", "organisation") or (
                 a.kind == "state" and bool(a.sectors)))
         elif (token.lemma_.lower() in w.get("group_nouns", GROUP_NOUNS)
-              and any(c.lower_ == "the" for c in token.children)):
+              and any(c.lower_ == "the" for c in kids(token))):
             # "the Iran-backed group vowed to retaliate": the group named last
             prev = self._previous(token, lambda a: a.kind == "group" and bool(a.country or a.igo))
         elif (token.lemma_.lower() in w.get("body_nouns", BODY_NOUNS)
-              and any(c.lower_ == "the" for c in token.children)):
+              and any(c.lower_ == "the" for c in kids(token))):
             # "accusing the regional bloc of imposing sanctions", "the court ruled": the organisation named last
             prev = self._previous(token, lambda a: a.kind == "organisation" and bool(a.igo))
-        elif token.lemma_.lower() in w["state_nouns"] and any(c.lower_ == "the" for c in token.children) and not any(
-                c.dep_ == "prep" and c.lower_ == "of" and any(p.i in self.by_token for p in c.children)
-                for c in token.children):
+        elif token.lemma_.lower() in w["state_nouns"] and any(c.lower_ == "the" for c in kids(token)) and not any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(p.i in self.by_token for p in kids(c))
+                for c in kids(token)):
             # "the country" refers back; "the state of Palestine" names its own. A state named
             # as such comes before one only qualifying others' organs ("Syria said Israeli
             # warplanes dropped munitions in the northeast of the country": Syria)
@@ -979,7 +1009,7 @@ class DocActors:
                 return set()
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
-                return {a.country for c in node.children if c.dep_ in ("nsubj", "nsubjpass")
+                return {a.country for c in kids(node) if c.dep_ in ("nsubj", "nsubjpass")
                         for a in self.compose(self.np_head(c)) if a.country}
         return set()
 
@@ -1002,8 +1032,11 @@ class DocActors:
     def sentence_of(self, token: Token) -> Span:
         """The sentence a token is in (spaCy's `token.sent` rescans the document each time)."""
         k = bisect_right(self._sent_starts, token.i) - 1
-        end = self._sent_starts[k + 1] if k + 1 < len(self._sent_starts) else len(self.doc)
-        return self.doc[self._sent_starts[k]:end]
+        sent = self._sentences.get(k)
+        if sent is None:
+            end = self._sent_starts[k + 1] if k + 1 < len(self._sent_starts) else len(self.doc)
+            sent = self._sentences[k] = self.doc[self._sent_starts[k]:end]
+        return sent
 
     def _previous(self, token: Token, accept) -> Actor | None:
         k = bisect_right(self._sent_starts, token.i) - 1
@@ -1045,4 +1078,4 @@ def _region_country(text: str, named: frozenset, division: bool = True,
 
 def _indefinite(head: Token) -> bool:
     """"A State Department spokesperson" is somebody in the office, not its holder by name."""
-    return any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in head.children)
+    return any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in kids(head))
