@@ -48,21 +48,21 @@ def test_independent_test_set_floors():
     assert result["plover_accuracy"]["codebook"] >= 0.77
     assert result["source_accuracy"]["codebook"] >= 0.95
     wire = evaluate(str(ROOT / "tests" / "data" / "test_wire.jsonl"))
-    assert wire["overall"]["dyad_root"]["f1"] >= 0.50
+    assert wire["overall"]["dyad_root"]["f1"] >= 0.57
 
 
 # The wire dev sets, each written before the coder was tuned on it; its first run, untouched, is in
 # docs/accuracy.md. Tuned on since, so these are only regression floors on dyad+root F1.
 WIRE_DEV_FLOORS = {
-    "dev_wire": 0.70,     # long wire-style sentences with several actors and events
-    "dev_wire2": 0.66,    # 84 sentences 2015-2026, first run 0.47
-    "dev_wire3": 0.74,    # 100 sentences 2015-2026 (meetings, brokered deals, reactions, reported threats), first run 0.592
-    "dev_archive": 0.68,  # 80 sentences 1990-2014 naming the leaders of the time, first run 0.542
-    "dev_wire4": 0.70,    # 100 sentences 1979-1995 (Cold War, Gulf war, early Balkans), first run 0.480
-    "dev_wire5": 0.72,    # 100 sentences 1996-2012 (Kosovo to the Arab Spring), first run 0.580
-    "dev_wire6": 0.64,    # 120 sentences 1985-2025, all regions, 349 events; first run 0.549, tuned on since 2026-11-28
-    "dev_wire7": 0.58,    # 120 sentences 1970-2025, 388 events; first run 0.506, last untouched 0.525, tuned on since 2026-11-28 (second session)
-    "dev_wire8": 0.50,    # 120 sentences 1972-2025, 399 events; first run 0.521 (session-start coder), not tuned on
+    "dev_wire": 0.72,     # long wire-style sentences with several actors and events
+    "dev_wire2": 0.69,    # 84 sentences 2015-2026, first run 0.47
+    "dev_wire3": 0.76,    # 100 sentences 2015-2026 (meetings, brokered deals, reactions, reported threats), first run 0.592
+    "dev_archive": 0.71,  # 80 sentences 1990-2014 naming the leaders of the time, first run 0.542
+    "dev_wire4": 0.72,    # 100 sentences 1979-1995 (Cold War, Gulf war, early Balkans), first run 0.480
+    "dev_wire5": 0.73,    # 100 sentences 1996-2012 (Kosovo to the Arab Spring), first run 0.580
+    "dev_wire6": 0.65,    # 120 sentences 1985-2025, all regions, 349 events; first run 0.549, tuned on since 2026-11-28
+    "dev_wire7": 0.60,    # 120 sentences 1970-2025, 388 events; first run 0.506, last untouched 0.525, tuned on since 2026-11-28 (second session)
+    "dev_wire8": 0.53,    # 120 sentences 1972-2025, 399 events; first run 0.521 (session-start coder), not tuned on
 }
 
 
@@ -90,21 +90,21 @@ def test_second_codebook_dev_set_floor():
     untouched: root accuracy 0.690, full code 0.590, dyad+root F1 0.738; tuned on since (root
     0.835, code 0.760, dyad+root 0.839), so only regression floors."""
     result = evaluate(str(ROOT / "tests" / "data" / "dev_codebook2.jsonl"))
-    assert result["root_accuracy"]["codebook"] >= 0.80
-    assert result["code_accuracy"]["codebook"] >= 0.72
-    assert result["overall"]["dyad_root"]["f1"] >= 0.80
+    assert result["root_accuracy"]["codebook"] >= 0.88
+    assert result["code_accuracy"]["codebook"] >= 0.82
+    assert result["overall"]["dyad_root"]["f1"] >= 0.86
 
 
 def test_third_codebook_dev_set_floor():
     """tests/data/dev_codebook3.jsonl: 300 codebook-style sentences of 1990-2025, one for every
     three-digit code and more for the frequent ones, written by a helper who never ran the coder.
     First run, untouched: root accuracy 0.822, full code 0.707, PLOVER type 0.839, source 0.996,
-    dyad+root F1 0.786. Tuned on since (coder mechanisms, no entries aimed at its sentences), so
-    only regression floors."""
+    dyad+root F1 0.786. Tuned on since (coder mechanisms, and general lexicon entries written with
+    its unfired events among the tuned sets' as a map), so only regression floors."""
     result = evaluate(str(ROOT / "tests" / "data" / "dev_codebook3.jsonl"))
-    assert result["root_accuracy"]["codebook"] >= 0.81
-    assert result["code_accuracy"]["codebook"] >= 0.69
-    assert result["overall"]["dyad_root"]["f1"] >= 0.78
+    assert result["root_accuracy"]["codebook"] >= 0.83
+    assert result["code_accuracy"]["codebook"] >= 0.70
+    assert result["overall"]["dyad_root"]["f1"] >= 0.80
 
 
 def test_dev_set_floors(dev_result):
