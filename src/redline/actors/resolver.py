@@ -30,9 +30,11 @@ GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4}
 CHALLENGER_SECTORS = {"REB", "UAF", "OPP", "CRM"}
 
 
-def _side(a: Actor) -> bool:
+def is_challenger(a: Actor) -> bool:
     """Whether an actor is a challenger of its state rather than the state."""
     return bool(set(a.sectors) & CHALLENGER_SECTORS)
+
+
 # Entity labels that never name a place.
 NUMERIC_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 # Entity labels of places: a person's name inside a longer one is part of the place.
@@ -904,7 +906,7 @@ class DocActors:
             # parties, not places: "Abiy held talks with Afwerki in Massawa, ... the two neighbours"
             if lo <= i < token.i and (actor.country or actor.igo) and actor.kind != "place" and all(
                     (actor.code, actor.country) != (a.code, a.country) and not (
-                        actor.country == a.country and actor.igo == a.igo and _side(actor) == _side(a))
+                        actor.country == a.country and actor.igo == a.igo and is_challenger(actor) == is_challenger(a))
                     for a in found):
                 found.append(actor)
                 if len(found) == wanted:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from redline.actors.resolver import DocActors, coreference_words
+from redline.actors.resolver import DocActors, coreference_words, is_challenger
 from redline.data import data_path, load_yaml
 from redline.events import arguments as args
 from redline.events import dates, modality, plover, purposes, topics
@@ -310,6 +310,12 @@ def _plural_owner(trig: Token) -> bool:
     clause's actors."""
     return any(c.lower_ in ("their", "they", "our", "we") for c in kids(args.of_carrier(trig))
                if c.dep_ in ("poss", "nsubj"))
+
+
+def _side(a: Actor) -> tuple:
+    """Which side an actor is on: its state or organisation, and whether it is that state's rebels
+    ("the government blamed ETA, which denied it": two sides of one state)."""
+    return a.country, a.igo, is_challenger(a)
 
 
 def code_rank(code: str) -> tuple:
@@ -2125,19 +2131,17 @@ class EventCoder:
         ("the Kremlin rejected the threat") whoever last acted on the source; otherwise the
         counterpart of the source's own latest event ("repeated that consequences would be harsh")."""
         happened = [e for e in earlier if e.source and e.target and not e.negated and not e.hypothetical]
-        # a state's rebels and its government are two sides ("the government blamed ETA, which denied it")
-        side = lambda a: (a.country, a.igo, bool(set(a.sectors) & INSURGENT_SECTORS))
-        owner = side(source)
-        deed = next((ev for ev in reversed(happened) if side(ev.target) == owner and side(ev.source) != owner), None)
+        owner = _side(source)
+        deed = next((ev for ev in reversed(happened) if _side(ev.target) == owner and _side(ev.source) != owner), None)
         if reactive and deed is not None:
             # "US and British warships struck Houthi targets, and the group vowed to retaliate": all who did it
             doers = {}
             for ev in happened:
-                if ev.trigger.start == deed.trigger.start and side(ev.target) == owner:
-                    doers.setdefault(side(ev.source), ev.source)
+                if ev.trigger.start == deed.trigger.start and _side(ev.target) == owner:
+                    doers.setdefault(_side(ev.source), ev.source)
             return list(doers.values())
         for ev in reversed(happened):
-            if side(ev.source) == owner and side(ev.target) != owner:
+            if _side(ev.source) == owner and _side(ev.target) != owner:
                 return [ev.target]
         return []
 
