@@ -826,3 +826,9 @@ def test_a_state_s_rebels_and_its_government_are_two_sides_of_a_reaction(code):
 def test_a_second_destination_the_parser_joins_to_the_verb_is_visited_too(code):
     got = dyads(code("Chinese Premier Li Qiang travelled to Berlin and then Paris this week.", "2023-06-20"))
     assert {("CHN", "DEU", "04"), ("CHN", "FRA", "04")} <= got
+
+
+def test_an_object_pronoun_is_not_its_own_verb_s_subject(code):
+    got = dyads(code("Bolivian opposition senator Jeanine Anez declared herself interim president on Tuesday, and "
+                     "Brazilian President Jair Bolsonaro recognised her within hours.", "2019-11-13"))
+    assert ("BRA", "BOL", "05") in got and ("BRA", "BRA", "05") not in got

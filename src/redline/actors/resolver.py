@@ -969,12 +969,14 @@ class DocActors:
         lower = token.lower_
         w = self.words
         if lower in w["person_pronouns"]:
-            prev = self._previous(token, lambda a: a.kind == "person")
+            # a role named with no one's country ("declared himself interim president") is no one to refer to
+            prev = self._previous(token, lambda a: a.kind == "person" and bool(a.country or a.igo or a.name),
+                                  skip=self._own_subject(token))
         elif lower in w["thing_pronouns"]:
             prev = self._previous(token, lambda a: a.kind in ("state", "organisation", "group"))
         elif lower in w["plural_pronouns"]:
             prev = self._previous(token, lambda a: a.kind in ("group", "organisation") or (
-                a.kind == "state" and bool(a.sectors)))
+                a.kind == "state" and bool(a.sectors)), skip=self._own_subject(token))
         elif (token.lemma_.lower() in w.get("group_nouns", GROUP_NOUNS)
               and any(c.lower_ == "the" for c in kids(token))):
             # "the Iran-backed group vowed to retaliate": the group named last
@@ -1001,6 +1003,17 @@ class DocActors:
         if prev is None:
             return None
         return Actor(token.text, prev.code, prev.country, prev.igo, list(prev.sectors), prev.name, prev.kind)
+
+    @staticmethod
+    def _own_subject(token: Token) -> set[int]:
+        """The words of the subject of the verb a pronoun is the object of, which it cannot stand
+        for ("Trump quickly recognised him": not Trump; that would be "himself")."""
+        if token.dep_ not in ("dobj", "dative", "iobj") or token.lower_.endswith("self"):
+            return set()
+        verb = token.head
+        while not any(c.dep_ == "nsubj" for c in kids(verb)) and verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head     # "met and praised him": the subject of the first verb
+        return {t.i for c in kids(verb) if c.dep_ == "nsubj" for t in c.subtree}
 
     def _clause_subject_countries(self, token: Token) -> set[str]:
         """The countries of the subject of the clause a noun is the object of ("Japan froze its aid
@@ -1040,11 +1053,11 @@ class DocActors:
             sent = self._sentences[k] = self.doc[self._sent_starts[k]:end]
         return sent
 
-    def _previous(self, token: Token, accept) -> Actor | None:
+    def _previous(self, token: Token, accept, skip: set[int] = frozenset()) -> Actor | None:
         k = bisect_right(self._sent_starts, token.i) - 1
         lo = self._sent_starts[max(0, k - self.words["window"])]
         for i, actor in reversed(self._timeline):
-            if i >= token.i or i < lo:
+            if i >= token.i or i < lo or i in skip:
                 continue
             if accept(actor):
                 return actor
