@@ -832,3 +832,9 @@ def test_an_object_pronoun_is_not_its_own_verb_s_subject(code):
     got = dyads(code("Bolivian opposition senator Jeanine Anez declared herself interim president on Tuesday, and "
                      "Brazilian President Jair Bolsonaro recognised her within hours.", "2019-11-13"))
     assert ("BRA", "BOL", "05") in got and ("BRA", "BRA", "05") not in got
+
+
+def test_a_deal_brokered_for_one_signer_is_mediation_for_that_signer(code):
+    got = dyads(code("Malian junta leader Assimi Goita signed an Algerian-brokered accord on Sunday under which "
+                     "elections will be held within two years.", "2021-06-20"))
+    assert ("DZA", "MLI", "04") in got

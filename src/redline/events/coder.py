@@ -1951,7 +1951,8 @@ class EventCoder:
         talks"), with the subjects of the clause it belongs to ("Iran and Saudi Arabia agreed
         ... in a deal brokered by China", "Pashinyan signed a Russian-brokered agreement with
         Azerbaijan"), else the parties of the deal the sentence has just told ("Israel and Hamas
-        agreed to a ceasefire ..., the truce mediated by Qatar")."""
+        agreed to a ceasefire ..., the truce mediated by Qatar"); a mediated deal's one signer is
+        its party when the other side has no state of its own."""
         trig = f.trigger
         nominal = f.pattern.pos == "noun"    # "after a night of telephone mediation by Clinton"
         if trig.tag_ == "VBN" and trig.dep_ in ("amod", "acl"):
@@ -1972,16 +1973,23 @@ class EventCoder:
         if not found:
             for m in args.actor_modifiers(noun, actors.actors_for):
                 found += actors.actors_for(m)
+        signers = []
         if (trig.dep_ in ("amod", "acl") or nominal) and len(self._parties(found, own)) < 2:
             verb = args.clause_verb(noun)
             for s in (args.verb_subjects(verb) if verb is not None else []):
                 for t in [s] + list(s.conjuncts):
-                    found += actors.actors_for(t)
+                    signers += actors.actors_for(t)
+            found += signers
         out = self._parties(found, own)
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in kids(noun))
         if len(out) < 2 and (trig.dep_ in ("amod", "acl") or definite):
             # "the truce mediated by Qatar", "said Washington had mediated the talks": the ones told
-            out = self._parties(self._told_deal_parties(trig, actors, earlier), own)
+            told = self._parties(self._told_deal_parties(trig, actors, earlier), own)
+            out = told if len(told) >= 2 else out
+        if len(out) == 1 and f.pattern.code[:3] == "045" and out[0][0] in [a for a, _ in signers]:
+            # "Saleh signed a Gulf-brokered deal under which he will hand power to his deputy": the
+            # one who signed or agreed is a party, even when the other has no state of its own
+            return out
         return out if len(out) >= 2 else []
 
     @staticmethod
