@@ -838,3 +838,9 @@ def test_a_deal_brokered_for_one_signer_is_mediation_for_that_signer(code):
     got = dyads(code("Malian junta leader Assimi Goita signed an Algerian-brokered accord on Sunday under which "
                      "elections will be held within two years.", "2021-06-20"))
     assert ("DZA", "MLI", "04") in got
+
+
+def test_an_official_of_no_given_state_speaks_for_the_state_whose_act_he_reports(code):
+    got = dyads(code("Egypt will reopen the Rafah crossing for aid convoys, Deputy Foreign Minister Hamdi Loza said "
+                     "after talks with Israeli envoys in Cairo on Sunday.", "2024-02-11"))
+    assert ("EGY", "ISR", "04") in got

@@ -825,7 +825,7 @@ class EventCoder:
             shown_forces = [t for t in args.children(trig, "nsubjpass")
                             if any(set(a.sectors) & FORCE_SECTORS for a, _ in actors.actors_for(t))]
             src_tokens = shown_forces
-        sources = [a for t in src_tokens for a in actors.actors_for(t)]
+        sources = [self._spoken_for(t, a, actors) for t in src_tokens for a in actors.actors_for(t)]
         if shown_forces and not located_actors(sources):
             # "police were put on high alert in Istanbul": the forces of the state where it happens
             place = self._location_country(f, actors) or actors.only_country(sent)
@@ -1539,6 +1539,25 @@ class EventCoder:
                     kept.append((self._of_country(actors, a, country), r))
             out.append(kept)
         return out[0], out[1]
+
+    def _spoken_for(self, token: Token, found: tuple[Actor, bool], actors: DocActors) -> tuple[Actor, bool]:
+        """A named official whose state the text does not give, reporting what a state will do or
+        has done, speaks for that state: "Russia will scale back military activity around Kyiv,
+        Deputy Defence Minister Alexander Fomin said"."""
+        a = found[0]
+        if (a.country or a.igo or a.kind != "person" or not a.name or not a.sectors
+                or a.sectors[0] not in OFFICIAL_SECTORS or token.dep_ != "nsubj"
+                or token.head.lemma_.lower() not in modality.cues()["speech"]):
+            return found
+        verb = token.head
+        clauses = args.children(verb, "ccomp") + ([verb.head] if verb.dep_ in ("ccomp", "parataxis") else [])
+        for c in clauses:
+            for s in args.children(c, "nsubj", "nsubjpass"):
+                state = next((x for x, _ in actors.actors_for(s) if x.kind == "state" and x.country), None)
+                if state is not None and set(state.sectors) <= {"GOV"}:
+                    return Actor(a.text, self.kb_code(actors, state.country, a.sectors), state.country, None,
+                                 list(a.sectors), a.name, a.kind), True
+        return found
 
     @staticmethod
     def kb_code(actors: DocActors, country: str, sectors: list[str]) -> str:
