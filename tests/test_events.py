@@ -844,3 +844,16 @@ def test_an_official_of_no_given_state_speaks_for_the_state_whose_act_he_reports
     got = dyads(code("Egypt will reopen the Rafah crossing for aid convoys, Deputy Foreign Minister Hamdi Loza said "
                      "after talks with Israeli envoys in Cairo on Sunday.", "2024-02-11"))
     assert ("EGY", "ISR", "04") in got
+
+
+def test_being_behind_a_deed_is_claimed_by_its_doer_and_an_accusation_from_another(code):
+    got = codes(code("The Pakistani Taliban said they were behind Friday's bombing of a police post in Bannu.",
+                     "2023-07-14"))
+    assert ("PAK", "PAK", "015") in got
+    got = codes(code("Tehran said on Monday that Israel was responsible for the sabotage at the Natanz plant.",
+                     "2021-04-12"))
+    assert ("IRN", "ISR", "112") in got and not any(c == "015" for _, _, c in got)
+    # a finding by no one named is neither a claim nor an accusation
+    got = codes(code("An inquiry concluded that the army was responsible for the shelling of the market in "
+                     "Donetsk.", "2022-01-20"))
+    assert not any(c == "015" for _, _, c in got)

@@ -890,6 +890,17 @@ class EventCoder:
                 # "opposition leaders demanded that Damascus withdraw": said from the other state named
                 sources, _ = self._domestic(f, actors, unlocated, targets)
         pairs = self._pairs(f, actors, sources, targets)
+        accusers = None
+        if p.reported:
+            # "Pakistan said India was behind the attack": what would be a claim is, said of
+            # another, the speaker's accusation of them; concluded by someone unnamed, neither
+            accuser_tok, accusers = self._claim_teller(f, speaker_tok, actors, sources)
+            if accusers is None:
+                return []
+            if accusers:
+                pairs = [(w, s) for w in accusers[:1] for s in located_actors(sources)]
+                code = p.reported
+                trig = accuser_tok.head if accuser_tok.dep_ in ("nsubj", "nsubjpass") else trig
         if p.pos == "verb" and p.lemma in modality.cues()["command_verbs"]:
             # "ordered troops to pull out": a command to one's own organs, not a demand
             pairs = [(s, t) for s, t in pairs if not (s[0].country and s[0].country == t[0].country
@@ -914,7 +925,7 @@ class EventCoder:
                 if speaker_tok.dep_ == "pobj" else speaker_tok.doc[speaker_tok.i:speaker_tok.i + 1]
             speaker = {"text": span.text, "span": [span.start_char, span.end_char],
                        "name": who[0][0].name if who else None, "code": who[0][0].code if who else None}
-        rule = p.id + ("+leader" if leader_killed else "")
+        rule = p.id + ("+leader" if leader_killed else "") + ("+said.of.another" if accusers else "")
         hypothetical = mood.hypothetical
         if (mood.hypothetical and mood.volitional and not mood.conditional and not mood.negated
                 and root in DECIDED_ROOTS and (mood.cue or "").lower() in ("will", "would", "'ll")
@@ -1539,6 +1550,23 @@ class EventCoder:
                     kept.append((self._of_country(actors, a, country), r))
             out.append(kept)
         return out[0], out[1]
+
+    @staticmethod
+    def _claim_teller(f: Firing, speaker_tok: Token | None, actors: DocActors, sources):
+        """Who says or finds a claim of its subject, when that is a state or organisation other
+        than the subject: (their word, their actors); no one else: (None, []); a finder that
+        names no one ("an investigation concluded that the government was responsible"): (_, None)."""
+        clause = f.trigger.head if f.pattern.pos == "adj" else f.trigger
+        sayer = next(iter(args.children(clause.head, "nsubj")), None) if clause.dep_ == "ccomp" else None
+        sayer = sayer if sayer is not None else speaker_tok
+        if sayer is None:
+            return None, []
+        found = actors.actors_for(sayer)
+        own = {(a.country, a.igo) for a, _ in sources}
+        others = [x for x in located_actors(found) if (x[0].country, x[0].igo) not in own]
+        if not found and sayer.pos_ != "PRON":
+            return sayer, None
+        return sayer, others
 
     def _spoken_for(self, token: Token, found: tuple[Actor, bool], actors: DocActors) -> tuple[Actor, bool]:
         """A named official whose state the text does not give, reporting what a state will do or

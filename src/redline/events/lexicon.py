@@ -14,7 +14,7 @@ from redline.errors import RedlineError
 from redline.events.codebook import codebook
 
 KEYS = {"id", "code", "verb", "noun", "adj", "prep", "object", "xcomp", "target", "symmetric", "target_kind",
-        "source_sector", "note"}
+        "source_sector", "reported", "note"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,9 @@ class Pattern:
     target_kind: str | None = None        # "person": fires only on an object naming a person
     source_sector: tuple[str, ...] = ()   # fires only when the subject is an actor of one of these
                                           # sectors ("troops rolled into Kabul": MIL, REB, UAF)
+    reported: str | None = None           # the code when another says it of the subject, from
+                                          # the speaker to the subject ("said Russia was behind
+                                          # the attack" accuses Russia: 112)
 
     def score(self, object_words: int) -> float:
         """How specific a match is: constraints met, and a longer object phrase counts more."""
@@ -70,6 +73,9 @@ class Lexicon:
             if any(isinstance(v, bool) for v in values):
                 raise RedlineError("E302", path=where, index=index,
                                    detail=f"'{key}' has a yes/no value: quote words like \"on\", \"off\", \"no\"")
+        reported = str(entry["reported"]) if entry.get("reported") else None
+        if reported is not None and reported not in codebook():
+            raise RedlineError("E302", path=where, index=index, detail=f"unknown CAMEO code {reported!r} in 'reported'")
         words = str(entry.get("verb") or entry.get("noun") or entry.get("adj") or "").lower().split()
         if not words or not entry.get("id"):
             raise RedlineError("E302", path=where, index=index, detail="needs 'id' and 'verb', 'noun' or 'adj'")
@@ -83,7 +89,7 @@ class Lexicon:
             target=tuple(str(x).lower() for x in as_list(entry.get("target"))),
             symmetric=bool(entry.get("symmetric")), order=self._order,
             target_kind=(str(entry["target_kind"]) if entry.get("target_kind") else None),
-            source_sector=tuple(str(x).upper() for x in as_list(entry.get("source_sector"))))
+            source_sector=tuple(str(x).upper() for x in as_list(entry.get("source_sector"))), reported=reported)
         old = self.by_id.get(pattern.id)
         if old is not None and not user:   # one id twice in the package would silently drop an entry
             raise RedlineError("E302", path=where, index=index, detail=f"id {pattern.id!r} is already used")
