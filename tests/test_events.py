@@ -857,3 +857,10 @@ def test_being_behind_a_deed_is_claimed_by_its_doer_and_an_accusation_from_anoth
     got = codes(code("An inquiry concluded that the army was responsible for the shelling of the market in "
                      "Donetsk.", "2022-01-20"))
     assert not any(c == "015" for _, _, c in got)
+
+
+def test_words_said_after_talks_with_another_are_said_to_the_one_met(code):
+    got = dyads(code("Colombian President Gustavo Petro said after talks with Venezuelan President Nicolas Maduro in "
+                     "Caracas on Tuesday that he was optimistic about reopening the border.", "2022-11-01"))
+    # "he" is the one who said it, not the last man named
+    assert ("COL", "VEN", "01") in got and ("VEN", "COL", "01") not in got

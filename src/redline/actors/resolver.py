@@ -840,14 +840,20 @@ class DocActors:
 
     def _speakers_of(self, token: Token) -> list[Actor]:
         """"X and Y said they ...": a plural pronoun subject of a reported clause stands for the
-        coordinated subjects of the verb reporting it."""
-        if token.lower_ not in ("they", "them", "their") or token.dep_ not in ("nsubj", "nsubjpass"):
+        coordinated subjects of the verb reporting it; "X said he ...", for X."""
+        if token.dep_ not in ("nsubj", "nsubjpass"):
             return []
         clause = token.head
         if clause.dep_ != "ccomp" or clause.head.i == clause.i:
             return []
         subj = next((c for c in kids(clause.head) if c.dep_ == "nsubj"), None)
-        if subj is None or not subj.conjuncts:
+        if subj is None:
+            return []
+        if token.lower_ in ("he", "she"):
+            # "Koizumi said after talks with Kim that he was optimistic": the one who said it
+            found = self.compose(self.np_head(subj)) or self.compose(subj)
+            return found[:1] if found and found[0].kind == "person" and (found[0].country or found[0].igo) else []
+        if token.lower_ not in ("they", "them", "their") or not subj.conjuncts:
             return []
         out = []
         for t in sorted([subj] + list(subj.conjuncts), key=lambda x: x.i):

@@ -1015,7 +1015,7 @@ class EventCoder:
             return targets, "tree"
         if not sources:
             return [], "none"
-        contacted = self._contacted(f, actors, sources)
+        contacted = self._contacted(f, actors, sources) or self._met_in_setting(f, actors, sources)
         if contacted:     # "telephoned Bush to express his condolences": to whom the call was made
             return contacted, "tree"
         about = topics.specific(code, f.trigger, list(f.objects) + ([f.xcomp] if f.xcomp is not None else []))
@@ -1550,6 +1550,26 @@ class EventCoder:
                     kept.append((self._of_country(actors, a, country), r))
             out.append(kept)
         return out[0], out[1]
+
+    def _met_in_setting(self, f: Firing, actors: DocActors, sources) -> list[tuple[Actor, bool]]:
+        """Words said at or after talks with another are said to the one met: "Koizumi said after
+        talks with Kim that he was optimistic about normalising relations"."""
+        if f.pattern.code[:2] != "01":
+            return []
+        verb = f.trigger if f.pattern.pos == "verb" else f.trigger.head
+        if f.pattern.pos == "adj" and verb.dep_ == "ccomp":
+            verb = verb.head      # "said ... that he was optimistic": the saying
+        own = {(a.country, a.igo) for a, _ in sources}
+        for g in self._firings:
+            setting = args.setting_verb(g.trigger) if g.pattern.pos == "noun" and g.pattern.code in NAMED_TALK_CODES else None
+            if setting is None or setting.i != verb.i:
+                continue
+            met = [x for _, o in args.prep_objects(args.of_carrier(g.trigger), ("with",)) + args.prep_objects(
+                g.trigger, ("with",)) for t in [o] + list(o.conjuncts) for x in located_actors(actors.actors_for(t))
+                if (x[0].country, x[0].igo) not in own]
+            if met:
+                return met
+        return []
 
     @staticmethod
     def _claim_teller(f: Firing, speaker_tok: Token | None, actors: DocActors, sources):
