@@ -864,3 +864,11 @@ def test_words_said_after_talks_with_another_are_said_to_the_one_met(code):
                      "Caracas on Tuesday that he was optimistic about reopening the border.", "2022-11-01"))
     # "he" is the one who said it, not the last man named
     assert ("COL", "VEN", "01") in got and ("VEN", "COL", "01") not in got
+
+
+def test_talks_a_clause_ends_were_held_but_a_participle_ending_something_is_no_such_act(code):
+    got = dyads(code("Serbian and Kosovar negotiators ended two days of talks in Brussels on Tuesday.", "2023-03-21"))
+    assert {("SRB", "XKX", "04"), ("XKX", "SRB", "04")} <= got
+    got = dyads(code("The last Danish troops left Iraq on Monday, ending a four-year deployment against insurgents.",
+                     "2007-08-06"))
+    assert not any(r == "15" for _, _, r in got)

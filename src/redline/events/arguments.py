@@ -25,6 +25,10 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "begin", "start", "hold", 
                "authorize", "authorise", "impose", "sign", "reach", "seal", "agree", "accept", "claim",
                # ... and those that end or break off what was under way: "cut short a visit to Poland"
                "pay", "conclude", "wrap", "cut", "interrupt", "complete", "open", "join"}
+# Verbs that end what was under way, carrying it only as the main verb of a clause: "ended four
+# days of talks" were the subject's talks, but "left Mali, ending a nine-year deployment" tells
+# of the deployment's end, not of the leavers' deployment.
+CLOSING_VERBS = {"end", "finish"}
 
 
 def children(token: Token, *deps: str) -> list[Token]:
@@ -351,7 +355,8 @@ def noun_sources(noun: Token, actor_tokens) -> list[Token]:
     # "Russia launched an offensive", "held eight hours of talks": the light verb's subject
     node = noun
     for _ in range(3):
-        if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_.lower() in LIGHT_VERBS:
+        if node.dep_ in ("dobj", "nsubjpass") and (node.head.lemma_.lower() in LIGHT_VERBS or (
+                node.head.lemma_.lower() in CLOSING_VERBS and node.head.tag_ != "VBG")):
             return verb_subjects(node.head)
         if node.dep_ == "pobj" and node.head.head.lemma_.lower() in LIGHT_VERBS:
             return verb_subjects(node.head.head)
