@@ -872,3 +872,9 @@ def test_talks_a_clause_ends_were_held_but_a_participle_ending_something_is_no_s
     got = dyads(code("The last Danish troops left Iraq on Monday, ending a four-year deployment against insurgents.",
                      "2007-08-06"))
     assert not any(r == "15" for _, _, r in got)
+
+
+def test_what_is_done_without_reaching_it_did_not_happen(code):
+    got = dyads(code("Greek and Turkish diplomats met in Athens on Monday without reaching an agreement on "
+                     "maritime borders.", "2021-03-16"))
+    assert ("GRC", "TUR", "04") in got and not any(r == "05" for _, _, r in got)
