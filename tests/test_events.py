@@ -878,3 +878,9 @@ def test_what_is_done_without_reaching_it_did_not_happen(code):
     got = dyads(code("Greek and Turkish diplomats met in Athens on Monday without reaching an agreement on "
                      "maritime borders.", "2021-03-16"))
     assert ("GRC", "TUR", "04") in got and not any(r == "05" for _, _, r in got)
+
+
+def test_a_shared_institution_name_is_the_state_named_before_it(code):
+    got = dyads(code("Peruvian President Martin Vizcarra dissolved Congress on Monday, and the United States urged "
+                     "calm.", "2019-10-01"))
+    assert ("PER", "PER", "17") in got and ("PER", "USA", "17") not in got

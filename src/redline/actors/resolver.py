@@ -639,11 +639,17 @@ class DocActors:
         elif shared_name is not None and owners == [head_metonym]:
             # "Fujimori suspended the constitution and dissolved Congress": or when its sentence
             # names one other state and not its own
+            # (before it, when the sentence goes on to name its own: "Fujimori dissolved Congress,
+            # and the United States suspended aid")
             sent = self.sentence_of(head)
             named = {self._country_of_ref(r) for m in self.matches
                      if sent.start <= m.start < sent.end and m is not shared_name for r in m.refs[:1]} - {None}
-            if len(named) == 1 and head_metonym[0] not in named:
-                owners = [(named.pop(), None)]
+            before = {self._country_of_ref(r) for m in self.matches
+                      if sent.start <= m.start < shared_name.start for r in m.refs[:1]} - {None}
+            for states in (named, before):
+                if len(states) == 1 and head_metonym[0] not in states:
+                    owners = [(next(iter(states)), None)]
+                    break
         if person_country or person_igo:
             owners = [(person_country, person_igo)] + [o for o in owners if o != (person_country, person_igo)]
         if ethnic and not sectors and not name:
