@@ -884,3 +884,8 @@ def test_a_shared_institution_name_is_the_state_named_before_it(code):
     got = dyads(code("Peruvian President Martin Vizcarra dissolved Congress on Monday, and the United States urged "
                      "calm.", "2019-10-01"))
     assert ("PER", "PER", "17") in got and ("PER", "USA", "17") not in got
+
+
+def test_a_group_fighting_in_several_states_is_of_the_one_whose_town_is_struck(code):
+    got = dyads(code("Egyptian jets struck Islamic State camps near the Libyan town of Sirte on Friday.", "2016-05-20"))
+    assert ("EGY", "LBY", "19") in got

@@ -686,11 +686,16 @@ class DocActors:
         return role.country if role is not None else None
 
     def _theatre(self, head: Token, theatres: list[str]) -> str | None:
-        """The one state of a group's theatres its sentence names, if any."""
+        """The one state of a group's theatres its sentence names, if any; of several, the one
+        whose town or city it names ("Egyptian warplanes bombed Islamic State targets in the
+        Libyan city of Derna" is Libya's)."""
         sent = self.sentence_of(head)
-        named = {r.country for m in self.matches if sent.start <= m.start < sent.end
-                 for r in m.refs[:1] if r.kind != "person" and r.country in theatres}
-        return named.pop() if len(named) == 1 else None
+        refs = [r for m in self.matches if sent.start <= m.start < sent.end
+                for r in m.refs[:1] if r.kind != "person" and r.country in theatres]
+        for named in ({r.country for r in refs}, {r.country for r in refs if r.kind in ("place", "capital")}):
+            if len(named) == 1:
+                return named.pop()
+        return None
 
     def _unknown_people(self, tokens: list[Token]) -> bool:
         """A phrase naming peoples of several states ("European lawmakers", "Western diplomats"),
