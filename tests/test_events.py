@@ -889,3 +889,9 @@ def test_a_shared_institution_name_is_the_state_named_before_it(code):
 def test_a_group_fighting_in_several_states_is_of_the_one_whose_town_is_struck(code):
     got = dyads(code("Egyptian jets struck Islamic State camps near the Libyan town of Sirte on Friday.", "2016-05-20"))
     assert ("EGY", "LBY", "19") in got
+
+
+def test_the_city_embassies_stand_in_is_not_one_more_of_their_owners(code):
+    got = dyads(code("Pakistani protesters stormed the Swedish and Danish embassies in Islamabad on Friday.",
+                     "2023-07-07"))
+    assert {("PAK", "SWE", "14"), ("PAK", "DNK", "14")} <= got and ("PAK", "PAK", "14") not in got

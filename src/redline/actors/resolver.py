@@ -611,13 +611,15 @@ class DocActors:
                     if r.kind == "igo" and self._regional(m) and any(n.kinds == {"sector"} for n in matches):
                         break              # "European leaders" are of several states; a "European plan" is the EU's
                     owner = (r.country, r.igo)
-                    if owner not in owners and (r.country or r.igo):
+                    located = r.kind == "capital" and self._match_head(m).dep_ == "pobj" and m.start != head.i
+                    # "the Danish and Norwegian embassies in Damascus": where they are is no owner
+                    # beside those the phrase names ("protesters in Tbilisi" have only the place)
+                    if owner not in owners and (r.country or r.igo) and not (located and owners):
                         owners.append(owner)
                     if r.kind == "metonym" and m.start <= head.i < m.end:
                         head_metonym = owner
                         if r.phrase.lower() in self.words["shared_institutions"]:
                             shared_name = m
-                    located = r.kind == "capital" and self._match_head(m).dep_ == "pobj" and m.start != head.i
                     if (r.sector and r.sector not in sectors and r.kind in ("metonym", "capital", "igo", "custom")
                             and not located):   # "protesters in Tbilisi" are no government
                         sectors.append(r.sector)
