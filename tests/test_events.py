@@ -895,3 +895,9 @@ def test_the_city_embassies_stand_in_is_not_one_more_of_their_owners(code):
     got = dyads(code("Pakistani protesters stormed the Swedish and Danish embassies in Islamabad on Friday.",
                      "2023-07-07"))
     assert {("PAK", "SWE", "14"), ("PAK", "DNK", "14")} <= got and ("PAK", "PAK", "14") not in got
+
+
+def test_unnamed_insurgents_are_not_of_the_foreign_civilians_they_attack(code):
+    got = dyads(code("Iraqi police hunted the insurgents who killed four American contractors last week.",
+                     "2004-04-05"))
+    assert not any(s == t == "USA" for s, t, _ in got)

@@ -1535,9 +1535,13 @@ class EventCoder:
                     # lawmakers" are not Chinese ones
                     continue
                 placed = ("placed", sent.start, a.text, tuple(a.sectors))
+                # protest and repression are within one state; insurgents fight their own state's
+                # forces, but "the insurgents who killed four American contractors" are no Americans
                 inherits = f.pattern.code[:2] in DOMESTIC_ROOTS or a.sectors[0] in INSURGENT_SECTORS
                 country = place or (self._memo.get(placed) if side is sources else None) or (
-                    next((o.country for o, _ in other if o.country), None) if inherits else None)
+                    next((o.country for o, _ in other if o.country and (
+                        f.pattern.code[:2] in DOMESTIC_ROOTS or not o.sectors or set(o.sectors) & OFFICIAL_SECTORS
+                        or not lookup(f.pattern.code).quad_class == 4)), None) if inherits else None)
                 if (not place and placed not in self._memo and side is sources and country
                         and f.pattern.code[:2] not in DOMESTIC_ROOTS and lookup(f.pattern.code).quad_class < 4):
                     # "opposition leaders blamed Syria for the assassination" (in Beirut): words of
