@@ -901,3 +901,9 @@ def test_unnamed_insurgents_are_not_of_the_foreign_civilians_they_attack(code):
     got = dyads(code("Iraqi police hunted the insurgents who killed four American contractors last week.",
                      "2004-04-05"))
     assert not any(s == t == "USA" for s, t, _ in got)
+
+
+def test_charged_with_a_deed_is_a_formal_charge(code):
+    got = codes(code("Germany charged two Russian citizens on Tuesday with plotting sabotage against army bases.",
+                     "2024-04-23"))
+    assert ("DEU", "RUS", "173") in got
