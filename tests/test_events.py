@@ -907,3 +907,8 @@ def test_charged_with_a_deed_is_a_formal_charge(code):
     got = codes(code("Germany charged two Russian citizens on Tuesday with plotting sabotage against army bases.",
                      "2024-04-23"))
     assert ("DEU", "RUS", "173") in got
+
+
+def test_a_thing_named_by_its_city_is_its_possessor_s(code):
+    got = dyads(code("Moscow recalled its envoy from the European Union's Brussels mission on Friday.", "2022-03-04"))
+    assert ("RUS", "EU", "16") in got and ("RUS", "BEL", "16") not in got

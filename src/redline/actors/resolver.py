@@ -829,6 +829,10 @@ class DocActors:
             if pair:      # "both sides", "the three European governments"
                 out.extend((a, True) for a in pair)
                 continue
+            held = self._owner_not_place(t) if found else []
+            if held:     # "the alliance's Brussels headquarters": the alliance's, not Belgium's
+                out.extend(held)
+                continue
             if found:
                 owner = self._possessor(t) if not (found[0].country or found[0].igo) else None
                 if owner is not None:   # "its troops", "their government"
@@ -850,6 +854,15 @@ class DocActors:
             if ref is not None:
                 out.append((ref, True))
         return out
+
+    def _owner_not_place(self, token: Token) -> list[tuple[Actor, bool]]:
+        """The possessor of a thing named only by where it is ("the alliance's Brussels
+        headquarters"), when the possessor is a state or an organisation."""
+        mods = [c for c in kids(token) if c.i in self.by_token and c.dep_ != "poss"]
+        if token.i in self.by_token or not mods or not all(self.is_place_modifier(c) for c in mods):
+            return []
+        return [x for p in kids(token) if p.dep_ == "poss" for x in self.actors_for(p)
+                if x[0].country or x[0].igo]
 
     def _speakers_of(self, token: Token) -> list[Actor]:
         """"X and Y said they ...": a plural pronoun subject of a reported clause stands for the
