@@ -912,3 +912,9 @@ def test_charged_with_a_deed_is_a_formal_charge(code):
 def test_a_thing_named_by_its_city_is_its_possessor_s(code):
     got = dyads(code("Moscow recalled its envoy from the European Union's Brussels mission on Friday.", "2022-03-04"))
     assert ("RUS", "EU", "16") in got and ("RUS", "BEL", "16") not in got
+
+
+def test_an_attack_that_kills_is_one_act_named_by_the_noun_done_to_the_one_killed(code):
+    got = codes(code("A Turkish drone strike near the Iraqi town of Sinjar killed a senior Syrian Kurdish commander "
+                     "on Monday.", "2021-08-16"))
+    assert ("TUR", "SYR", "195") in got and ("TUR", "IRQ", "195") not in got

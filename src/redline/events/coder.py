@@ -670,6 +670,7 @@ class EventCoder:
         events = self._consequences(events, firings)
         events = self._without_stated_deeds(events, firings, actors)
         events = self._release_asked_of_captors(events)
+        events = self._attacks_named_as_means(events, firings)
         # An event named only as the background of another ("signed a treaty during Putin's
         # visit") is not coded beside it.
         # Contacts are the exception: "said after talks with X", "during their phone call",
@@ -714,6 +715,33 @@ class EventCoder:
                 named = {(m.actor.country, m.actor.igo) for m in actors.mentions if lo <= m.start < hi}
                 if (e.target.country, e.target.igo) not in named:
                     continue
+            out.append(e)
+        return out
+
+    @staticmethod
+    def _attacks_named_as_means(events: list[Event], firings: list[Firing]) -> list[Event]:
+        """"A US drone strike near Baghdad's airport killed Iranian commander Qassem Soleimani":
+        the strike and the killing are one act, named by the noun (195) and done to the one the
+        verb names, not a second strike on the place it happened."""
+        deeds = {f.trigger.i for f in firings if f.pattern.pos == "verb" and f.pattern.code[:2] in VIOLENT_ROOTS}
+        verb_of = {f.trigger.idx: f.trigger.head.idx for f in firings if f.pattern.pos == "noun"
+                   and f.pattern.code[:2] in VIOLENT_ROOTS and f.trigger.dep_ == "nsubj" and f.trigger.head.i in deeds}
+        if not verb_of:
+            return events
+        # (a verb done to an organisation of no state leaves the strike on the place: "a U.S. air
+        # strike hit a Medecins Sans Frontieres hospital in Kunduz")
+        coded = {e.trigger.start for e in events if e.target and e.target.country}
+        noun_code = {}
+        for e in events:
+            if e.trigger.start in verb_of:
+                noun_code.setdefault(verb_of[e.trigger.start], e.cameo)
+        out = []
+        for e in events:
+            if verb_of.get(e.trigger.start) in coded:
+                continue     # the noun's own event: the verb's carries it
+            code = noun_code.get(e.trigger.start)
+            if code and e.cameo_root in VIOLENT_ROOTS and e.cameo != code:
+                e = recoded(e, code, f"{e.rule}>{code}")
             out.append(e)
         return out
 
