@@ -918,3 +918,8 @@ def test_an_attack_that_kills_is_one_act_named_by_the_noun_done_to_the_one_kille
     got = codes(code("A Turkish drone strike near the Iraqi town of Sinjar killed a senior Syrian Kurdish commander "
                      "on Monday.", "2021-08-16"))
     assert ("TUR", "SYR", "195") in got and ("TUR", "IRQ", "195") not in got
+
+
+def test_a_bombing_that_kills_has_a_hidden_attacker_where_it_struck(code):
+    got = dyads(code("A bombing killed 12 people at a bus station in Kano on Monday.", "2014-04-14"))
+    assert ("NGA", "NGA", "18") in got
