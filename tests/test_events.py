@@ -923,3 +923,9 @@ def test_an_attack_that_kills_is_one_act_named_by_the_noun_done_to_the_one_kille
 def test_a_bombing_that_kills_has_a_hidden_attacker_where_it_struck(code):
     got = dyads(code("A bombing killed 12 people at a bus station in Kano on Monday.", "2014-04-14"))
     assert ("NGA", "NGA", "18") in got
+
+
+def test_a_summing_up_apposition_is_not_part_of_the_phrase_before_it(code):
+    got = dyads(code("Russia said it had signed a defence pact with Mali, a deal France and Germany fear could "
+                     "widen the conflict.", "2023-01-10"))
+    assert ("RUS", "MLI", "05") in got and not any({s, t} & {"FRA", "DEU"} for s, t, r in got if r == "05")

@@ -470,9 +470,9 @@ class DocActors:
                         # "the U.S.-based firm", "a Russian-owned bank": whose the thing is
                         dep == "npadvmod" and t.dep_ == "amod" and t.lemma_.lower() in OWNERSHIP_PARTICIPLES) or (
                         dep == "conj" and t.dep_ in ("amod", "compound", "nmod") and t.i != head.i):
-                    if dep == "appos" and c.i not in self.by_token and not any(
-                            k.i in self.by_token for k in c.subtree):
-                        continue
+                    if dep == "appos" and c.i not in self.by_token and (not any(
+                            k.i in self.by_token for k in c.subtree) or c.lemma_.lower() in self.words["summary_nouns"]):
+                        continue     # ... nor "the Solomon Islands, a deal the United States fears"
                     out.append(c)
                     stack.append(c)
                 elif dep == "prep" and c.lower_ == "of" and t.lemma_.lower() in leaders and t.i not in self.by_token:
