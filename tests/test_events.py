@@ -929,3 +929,9 @@ def test_a_summing_up_apposition_is_not_part_of_the_phrase_before_it(code):
     got = dyads(code("Russia said it had signed a defence pact with Mali, a deal France and Germany fear could "
                      "widen the conflict.", "2023-01-10"))
     assert ("RUS", "MLI", "05") in got and not any({s, t} & {"FRA", "DEU"} for s, t, r in got if r == "05")
+
+
+def test_a_reciprocal_act_of_two_is_with_the_partner_its_purpose_names(code):
+    got = dyads(code("Sudan and Morocco signed accords in Washington on Friday to establish relations with Israel.",
+                     "2020-12-11"))
+    assert {("SDN", "ISR", "05"), ("MAR", "ISR", "05")} <= got and ("SDN", "MAR", "05") not in got

@@ -1288,6 +1288,16 @@ class EventCoder:
         got = actors.actors_for(token)
         return bool(got) and all(set(a.sectors) & PRESS_SECTORS and not a.name for a, _ in got)
 
+    @staticmethod
+    def _purpose_partners(f: Firing, actors: DocActors, sources) -> list[tuple[Actor, bool]]:
+        """The partners a reciprocal act's purpose names "with": "signed agreements to normalise
+        relations with Israel"."""
+        own = {(a.country, a.igo) for a, _ in sources}
+        purposes = [c for h in [f.trigger] + args.verb_objects(f.trigger) for c in kids(h)
+                    if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB" and args.infinitive(c)]
+        return [x for v in purposes for h in [v] + args.verb_objects(v) for _, o in args.prep_objects(h, ("with",))
+                for x in located_actors(actors.actors_for(o)) if (x[0].country, x[0].igo) not in own][:2]
+
     def _with_party(self, f: Firing) -> bool:
         """Whether the other side is named as a partner ("talks with X", "a deal with X"), not as
         what was acted on ("ratified Sweden's accession")."""
@@ -1471,6 +1481,12 @@ class EventCoder:
         """Source-target pairs. Reciprocal events ("X and Y met", "talks between X and Y") pair
         every participant with every other; a named target makes the event one-way."""
         p = f.pattern
+        partners = self._purpose_partners(f, actors, sources) if (
+            p.symmetric and p.pos == "verb" and len(sources) >= 2 and not targets) else []
+        if partners:
+            # "the UAE and Bahrain signed agreements to normalise relations with Israel": each
+            # with the partner its purpose names, not with each other
+            return [(a, b) for a in sources for b in partners] + [(b, a) for a in sources for b in partners]
         if p.symmetric and p.pos == "verb" and len(sources) >= 2 and targets and self._with_party(f):
             # "Russia and Ukraine signed separate deals with Turkey and the UN": each with the partners
             return [(a, b) for a in sources for b in targets if not same(a[0], b[0])]
