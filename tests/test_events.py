@@ -935,3 +935,9 @@ def test_a_reciprocal_act_of_two_is_with_the_partner_its_purpose_names(code):
     got = dyads(code("Sudan and Morocco signed accords in Washington on Friday to establish relations with Israel.",
                      "2020-12-11"))
     assert {("SDN", "ISR", "05"), ("MAR", "ISR", "05")} <= got and ("SDN", "MAR", "05") not in got
+
+
+def test_fires_a_bombardment_sets_are_what_it_did_not_an_act_of_their_own(code):
+    got = dyads(code("Azerbaijani artillery shelled the Armenian town of Jermuk on Tuesday, killing two soldiers and "
+                     "setting homes ablaze.", "2022-09-13"))
+    assert ("AZE", "ARM", "19") in got and not any(r == "17" for _, _, r in got)

@@ -123,6 +123,8 @@ DENIAL_CODES = {"016", "011"}
 APOLOGY_CODES = {"055"}
 # Violence: assaults, fighting and mass violence.
 VIOLENT_ROOTS = ("18", "19", "20")
+# Fire from afar: artillery, aerial weapons, ceasefire violations.
+BOMBARDMENT_CODES = ("194", "195", "196")
 # Force posture: shown with one's own forces, towards someone else.
 POSTURE_ROOTS = {"15"}
 # Sectors of a state's forces, whose posture (alert, deployment) is their state's act.
@@ -1728,14 +1730,18 @@ class EventCoder:
 
     @staticmethod
     def _consequences(events: list[Event], firings: list[Firing]) -> list[Event]:
-        """"Israeli jets struck Gaza, killing 20 people", "an attack ... killing 130": the killing
-        is what the attack did, not an attack of its own (its victims' side is no target)."""
+        """"Israeli jets struck Gaza, killing 20 people", "an attack ... killing 130", "shelled the
+        island, setting homes ablaze": the killing or the burning is what the attack did, not an
+        attack of its own (its victims' side is no target)."""
         by_start = {f.trigger.idx: f.trigger for f in firings}
+        # fires and ruins are what shells and bombs do; the homes a mob torches are an act of its own
         violent = {e.trigger.start for e in events if e.quad_class == 4}
+        bombarding = {e.trigger.start for e in events if e.cameo.startswith(BOMBARDMENT_CODES)}
         out = []
         for e in events:
             t = by_start.get(e.trigger.start)
-            if (t is not None and e.cameo_root in VIOLENT_ROOTS and t.tag_ == "VBG"
+            ruin = e.cameo.startswith("171")
+            if (t is not None and (e.cameo_root in VIOLENT_ROOTS or ruin) and t.tag_ == "VBG"
                     and t.dep_ in ("advcl", "conj") and t.head.idx != t.idx
                     and not args.children(t, "nsubj", "nsubjpass")):
                 # "opened fire on the crowds as they forced their way into the square, killing hundreds":
@@ -1745,7 +1751,7 @@ class EventCoder:
                     if head.idx in violent or head.dep_ not in ("advcl", "conj") or head.head.i == head.i:
                         break
                     head = head.head
-                if head.idx in violent:
+                if head.idx in (bombarding if ruin else violent):
                     continue
             out.append(e)
         return out
