@@ -941,3 +941,9 @@ def test_fires_a_bombardment_sets_are_what_it_did_not_an_act_of_their_own(code):
     got = dyads(code("Azerbaijani artillery shelled the Armenian town of Jermuk on Tuesday, killing two soldiers and "
                      "setting homes ablaze.", "2022-09-13"))
     assert ("AZE", "ARM", "19") in got and not any(r == "17" for _, _, r in got)
+
+
+def test_it_in_a_clause_about_the_object_is_the_main_clause_s_subject(code):
+    got = dyads(code("The United States deported dozens of Haitians it accused of belonging to armed gangs.",
+                     "2024-03-01"))
+    assert ("USA", "HTI", "11") in got and ("HTI", "USA", "11") not in got

@@ -846,6 +846,10 @@ class DocActors:
             if said:      # "Russia and China said they shared ...": the speakers
                 out.extend((a, True) for a in said)
                 continue
+            doer = self._relative_subject(t)
+            if doer is not None:
+                out.append((doer, True))
+                continue
             near = self._clause_antecedent(t)
             if near is not None:   # "troops opened fire on students as they marched": the students
                 out.append((near, True))
@@ -863,6 +867,23 @@ class DocActors:
             return []
         return [x for p in kids(token) if p.dep_ == "poss" for x in self.actors_for(p)
                 if x[0].country or x[0].igo]
+
+    def _relative_subject(self, token: Token) -> Actor | None:
+        """"Iran released the British-flagged tanker, which it seized in July": "it" in a clause
+        about the main clause's object is the main clause's subject, a state or an organisation."""
+        if token.lower_ not in ("it", "they") or token.dep_ != "nsubj" or token.head.dep_ != "relcl":
+            return None
+        verb = token.head.head
+        for _ in range(4):     # "deported dozens of Haitians it accused": through "of" phrases
+            if verb.dep_ not in ("dobj", "pobj", "prep") or verb.pos_ in ("VERB", "AUX"):
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.i == token.head.head.i:
+            return None
+        subj = next((c for c in kids(verb) if c.dep_ == "nsubj"), None)
+        found = (self.compose(self.np_head(subj)) or self.compose(subj)) if subj is not None else []
+        return found[0] if found and found[0].kind in ("state", "organisation", "group") and (
+            found[0].country or found[0].igo) else None
 
     def _speakers_of(self, token: Token) -> list[Actor]:
         """"X and Y said they ...": a plural pronoun subject of a reported clause stands for the
