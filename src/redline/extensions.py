@@ -37,3 +37,38 @@ def kids(token: Token) -> tuple[Token, ...]:
     if got is None:
         got = _kids_of[token.i] = tuple(token.children)
     return got
+
+
+_memo: dict = {}
+_memo_doc: list = [None]
+
+
+def doc_memo(doc: Doc) -> dict:
+    """Answers about one document's parse, kept until another document is asked about (as
+    `kids` keeps children): the event coder asks the same questions of the same words for
+    pattern after pattern. Keys name the question (with the index of the token asked about);
+    callers keep their answers immutable, or hand out copies."""
+    if _memo_doc[0] is not doc:
+        _memo_doc[0] = doc
+        _memo.clear()
+    return _memo
+
+
+def conjuncts(token: Token) -> tuple[Token, ...]:
+    """`token.conjuncts`, read once per document: spaCy climbs to the first conjunct and walks
+    the coordination again on each access, and the stages ask it of every object they try."""
+    memo = doc_memo(token.doc)
+    got = memo.get(("conjuncts", token.i))
+    if got is None:
+        got = memo[("conjuncts", token.i)] = token.conjuncts
+    return got
+
+
+def ents_of(doc: Doc) -> tuple:
+    """`doc.ents`, read once per document: spaCy builds the entity spans anew on each access,
+    and the actor, place and quote stages each read them."""
+    memo = doc_memo(doc)
+    got = memo.get("ents")
+    if got is None:
+        got = memo["ents"] = doc.ents
+    return got

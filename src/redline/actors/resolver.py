@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from redline.actors.knowledge import ANY_CASE, EXACT_CASE, ActorKB, Ref
 from redline.data import data_path, load_yaml
-from redline.extensions import kids, text_of
+from redline.extensions import conjuncts, ents_of, kids, text_of
 from redline.places import gazetteer
 from redline.records import Actor, Mention
 
@@ -108,7 +108,7 @@ class DocActors:
         self.date = date
         self.words = coreference_words()
         self._sent_starts = [s.start for s in doc.sents]
-        self.ents = doc.ents    # read once: spaCy builds the spans anew on each `doc.ents`
+        self.ents = ents_of(doc)    # read once: spaCy builds the spans anew on each `doc.ents`
         self.by_token: dict[int, Match] = {}
         self._regions: set[int] = set()      # tokens naming a region, not a town
         self.matches: list[Match] = []
@@ -173,10 +173,10 @@ class DocActors:
                 self._add_match(Match(i, end, [Ref("place", country=country, phrase=name)]))
                 i = end
                 continue
-            top = max(longest.get(lowers[i], 0), longest.get(lemmas[i], 0))
-            if not top:     # most words begin no phrase
+            if lowers[i] not in longest and lemmas[i] not in longest:     # most words begin no phrase
                 i += 1
                 continue
+            top = max(longest.get(lowers[i], 0), longest.get(lemmas[i], 0))
             found = None
             for length in range(min(top, n - i), 0, -1):
                 key = tuple(lowers[i:i + length])
@@ -470,8 +470,9 @@ class DocActors:
                         # "the U.S.-based firm", "a Russian-owned bank": whose the thing is
                         dep == "npadvmod" and t.dep_ == "amod" and t.lemma_.lower() in OWNERSHIP_PARTICIPLES) or (
                         dep == "conj" and t.dep_ in ("amod", "compound", "nmod") and t.i != head.i):
-                    if dep == "appos" and c.i not in self.by_token and (not any(
-                            k.i in self.by_token for k in c.subtree) or c.lemma_.lower() in self.words["summary_nouns"]):
+                    if dep == "appos" and c.i not in self.by_token and (
+                            not any(k.i in self.by_token for k in c.subtree)
+                            or c.lemma_.lower() in self.words["summary_nouns"]):
                         continue     # ... nor "the Solomon Islands, a deal the United States fears"
                     out.append(c)
                     stack.append(c)
@@ -808,7 +809,7 @@ class DocActors:
         token = counted(token)       # "thousands of Kenyans" are Kenyans
         # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt" is often parsed with the second
         # name as an apposition carrying the rest of the list
-        listed = [k for a in kids(token) if a.dep_ == "appos" and a.i in self.by_token for k in a.conjuncts]
+        listed = [k for a in kids(token) if a.dep_ == "appos" and a.i in self.by_token for k in conjuncts(a)]
         listed += [c for c in kids(token) if self._misparsed_conjunct(c)]
         if self._is_person(token):
             # "Boris Yeltsin of Russia, Leonid Kravchuk of Ukraine and Stanislav Shushkevich of
@@ -816,7 +817,7 @@ class DocActors:
             for a in kids(token):
                 if a.dep_ == "appos" and self._is_person(a) and self.by_token[a.i] is not self.by_token[token.i]:
                     listed += [a] + [k for k in a.subtree if k.dep_ == "conj" and self._is_person(k)]
-        for t in sorted([token] + list(token.conjuncts) + listed, key=lambda x: x.i):
+        for t in sorted([token] + list(conjuncts(token)) + listed, key=lambda x: x.i):
             found = self.compose(self.np_head(t)) or self.compose(t)
             named = [x for c in kids(t) if c.dep_ == "prep" and c.lower_ == "including"
                      for o in kids(c) if o.dep_ == "pobj" for x in self.actors_for(o)] \

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from redline.actors.resolver import counted  # noqa: F401  (re-exported: objects are counted too)
-from redline.extensions import kids
+from redline.extensions import conjuncts, doc_memo, kids  # noqa: F401  (conjuncts: re-exported)
 
 # Where a target is looked for when a pattern does not say, in order.
 DEFAULT_TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon",
@@ -38,13 +38,19 @@ def children(token: Token, *deps: str) -> list[Token]:
 def prep_objects(token: Token, preps) -> list[tuple[str, Token]]:
     """Objects of the given prepositions (None: any) attached to a token, as (preposition,
     object head)."""
-    out = []
-    for c in kids(token):
-        if c.dep_ in ("prep", "agent", "dative") and (preps is None or c.lower_ in preps):
-            for p in kids(c):
-                if p.dep_ in ("pobj", "pcomp"):
-                    out.append((c.lower_, p))
-    return out
+    return [x for x in _all_prep_objects(token) if preps is None or x[0] in preps]
+
+
+def _all_prep_objects(token: Token) -> tuple[tuple[str, Token], ...]:
+    """The objects of every preposition of a token, found once per token and document: each
+    pattern tried on a word asks for those of its own preposition."""
+    memo = doc_memo(token.doc)
+    got = memo.get(("preps", token.i))
+    if got is None:
+        got = memo[("preps", token.i)] = tuple(
+            (c.lower_, p) for c in kids(token) if c.dep_ in ("prep", "agent", "dative")
+            for p in kids(c) if p.dep_ in ("pobj", "pcomp"))
+    return got
 
 
 def infinitive(verb: Token) -> bool:
@@ -60,7 +66,11 @@ def is_reciprocal(token: Token) -> bool:
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(verb))
+    memo = doc_memo(verb.doc)   # asked of each verb again by every pattern tried on it
+    got = memo.get(("passive", verb.i))
+    if got is None:
+        got = memo[("passive", verb.i)] = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids(verb))
+    return got
 
 
 # Verbs whose infinitive says what their subject went on to do, not what their object is to do
@@ -157,6 +167,16 @@ def own_clause(verb: Token) -> list[Token]:
 
 
 def verb_objects(verb: Token) -> list[Token]:
+    """The verb's objects (a new list: callers extend it). Worked out once per verb and document:
+    every pattern tried on a verb, and each step of finding its target, asks again."""
+    memo = doc_memo(verb.doc)
+    got = memo.get(("objects", verb.i))
+    if got is None:
+        got = memo[("objects", verb.i)] = tuple(_verb_objects(verb))
+    return list(got)
+
+
+def _verb_objects(verb: Token) -> list[Token]:
     objs = children(verb, "dobj", "attr", "oprd")
     if len(objs) > 1:
         # "recognised the independence of Abkhazia, a move condemned by the US": a second object

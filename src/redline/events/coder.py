@@ -362,7 +362,7 @@ class EventCoder:
         talks on normalising relations" cuts aid (1623) and halts negotiations (164)."""
         if first.xcomp is not None or not first.objects or first.pattern.code[:2] not in LISTED_ACT_ROOTS:
             return None
-        if not any(o.conjuncts for o in args.verb_objects(token)):
+        if not any(args.conjuncts(o) for o in args.verb_objects(token)):
             return None
         taken = {o.i for o in first.objects}
         others = [p for p in patterns if p.code[:3] != first.pattern.code[:3] and p.code[:2] in LISTED_ACT_ROOTS
@@ -461,7 +461,7 @@ class EventCoder:
             # "cut off 30 million dollars in aid": what an amount is, hung on it or on the verb
             candidates += [x for o in candidates if args.is_amount(o) for h in (o, base)
                            for _, x in args.prep_objects(h, ("in", "of"))]
-        return candidates + [c for o in candidates for c in o.conjuncts]
+        return candidates + [c for o in candidates for c in args.conjuncts(o)]
 
     def _object_kind(self, token: Token, kind: str) -> bool:
         """Whether the verb's object names an actor of that kind ("received Zelensky": a person)."""
@@ -605,8 +605,9 @@ class EventCoder:
         firings: list[Firing] = []
         second_acts: set[int] = set()     # firings of a verb on another of its listed objects
         used: set[int] = set()
-        candidates = [i for i in range(sent.start, sent.end)
-                      if lemmas[i] in verbs or lemmas[i] in nouns or lowers[i] in nouns or lowers[i] in adjectives]
+        start, end = sent.start, sent.end
+        candidates = [i for i, lemma, low in zip(range(start, end), lemmas[start:end], lowers[start:end])
+                      if lemma in verbs or lemma in nouns or low in nouns or low in adjectives]
         for i in candidates:
             patterns = verbs.get(lemmas[i])
             if patterns:
@@ -1463,8 +1464,10 @@ class EventCoder:
         inside it, or it is news told before its source ("No Russian tanks have crossed into
         Ukraine, Kyiv said"), or it is denied."""
         trig = f.trigger
-        below = {t.i for t in trig.subtree} - {trig.i}
-        if any(g is not f and g.trigger.i in below and g.pattern.pos != "noun" for g in self._firings):
+        # inside it: below it in the tree (climbing from the other trigger is shorter than
+        # walking the subtree of a verb of saying, often the whole sentence)
+        if any(g is not f and g.pattern.pos != "noun" and g.trigger.i != trig.i and trig.is_ancestor(g.trigger)
+               for g in self._firings):
             return True
         clauses = args.children(trig, "ccomp")
         c = modality.cues()
@@ -1611,7 +1614,9 @@ class EventCoder:
             verb = verb.head      # "said ... that he was optimistic": the saying
         own = {(a.country, a.igo) for a, _ in sources}
         for g in self._firings:
-            setting = args.setting_verb(g.trigger) if g.pattern.pos == "noun" and g.pattern.code in NAMED_TALK_CODES else None
+            if g.pattern.pos != "noun" or g.pattern.code not in NAMED_TALK_CODES:
+                continue
+            setting = args.setting_verb(g.trigger)
             if setting is None or setting.i != verb.i:
                 continue
             met = [x for _, o in args.prep_objects(args.of_carrier(g.trigger), ("with",)) + args.prep_objects(
@@ -1711,6 +1716,8 @@ class EventCoder:
         kind = {"02": 0, "10": 1, "12": 2}.get(f.pattern.code[:2])
         if kind is None or not events:
             return events
+        if not any(inner is not f and inner.trigger.i != f.trigger.i for inner in firings):
+            return events    # nothing else fired in the sentence: the subtree need not be walked
         table = modality.cues()["request_codes"]
         below = {t.i for t in f.trigger.subtree} - {f.trigger.i}
         # what is asked is in the complement, not in the subject: "Bush and Gorbachev, meeting in
@@ -1935,7 +1942,7 @@ class EventCoder:
         holders += [w for o in holders[1:] for w in args.loads(o)]
         # "pledged tents, rescue crews and field hospitals for flood victims": the list's last item
         # carries what belongs to all of it
-        holders += [c for o in list(holders[1:]) for c in o.conjuncts if c not in holders]
+        holders += [c for o in list(holders[1:]) for c in args.conjuncts(o) if c not in holders]
         # "earmarked $1.5 billion in grants for Iraq": an amount's "in" or "of" phrase says what is given,
         # and carries whom it is for
         holders += [x for o in list(holders[1:]) if args.is_amount(o)
@@ -1975,8 +1982,10 @@ class EventCoder:
                 cands += self._deed_subjects(trig) + [
                     sent.doc[i] for i in sorted(actors.by_token) if sent.start <= i < sent.end
                     and not actors.is_place_modifier(sent.doc[i])]
-            else:
-                cands += [x for o in by_prep.get(slot, []) for x in [o] + self._clause_subjects(o, own, actors)]
+            elif slot in by_prep:
+                cands += [x for o in by_prep[slot] for x in [o] + self._clause_subjects(o, own, actors)]
+            if not cands:
+                continue    # most slots hold nothing
             # "condemned the shelling of a hospital by Russian forces", "an inquiry into abuses by the
             # military": a deed's doer, named by its "by" phrase, is whom the reaction or inquiry is about
             cands = [a for c in cands for a in self._deed_doers(c, actors) + [c]]

@@ -6,6 +6,8 @@ import re
 
 from spacy.tokens import Token
 
+from redline.extensions import kids
+
 WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 OFFSETS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
@@ -71,7 +73,7 @@ def event_date(trigger: Token, anchor: dt.date | None, entities) -> str | None:
     own clause decides; else the document date."""
     if anchor is None:
         return None
-    clause = {trigger.i} | {c.i for c in trigger.children}
+    clause = {trigger.i} | {c.i for c in kids(trigger)}
     for ent in entities:
         if ent.label_ != "DATE":
             continue

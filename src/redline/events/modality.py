@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from redline.data import data_path, load_yaml
 from redline.events.arguments import infinitive, verb_subjects
-from redline.extensions import text_of
+from redline.extensions import kids, text_of
 
 # Links along which the modality of a governing word reaches down to the trigger.
 CARRY = {"xcomp", "csubj", "csubjpass", "acl", "dobj", "pobj", "prep", "pcomp", "nsubj",
@@ -44,14 +44,14 @@ class Modality:
 
 
 def _negated_here(t: Token, c: dict) -> bool:
-    for ch in t.children:
+    for ch in kids(t):
         if ch.dep_ == "neg" or (ch.dep_ in ("advmod", "det", "preconj") and ch.lower_ in c["negation"]):
             return True
         if ch.dep_ in ("nsubj", "nsubjpass") and any(
-                g.dep_ in ("det", "preconj") and g.lower_ in c["negation"] for g in ch.children):
+                g.dep_ in ("det", "preconj") and g.lower_ in c["negation"] for g in kids(ch)):
             return True     # "No Ukrainian drones targeted Moscow", "Neither Russia nor Ukraine attacked"
         if ch.dep_ == "prep":
-            for p in ch.children:
+            for p in kids(ch):
                 if p.dep_ == "pobj" and (ch.lower_, p.lemma_.lower()) in c["negating_phrases"]:
                     return True
     return False
@@ -79,27 +79,27 @@ def assess(trigger: Token, forward: bool) -> Modality:
             lemma = node.lemma_.lower()
             if lemma in c["denial"]:
                 particle = c["denial_particles"].get(lemma)
-                if particle is None or any(ch.dep_ == "prt" and ch.lower_ == particle for ch in node.children):
+                if particle is None or any(ch.dep_ == "prt" and ch.lower_ == particle for ch in kids(node)):
                     m.negated, m.cue = True, m.cue or node.text
             if ((lemma in c["epistemic"] and (not forward or lemma in c["accusatory"]))
                     # ("accusing them of seeking weapons": what one is accused of is no stated appeal or intent)
                     or (lemma in c["prospective"] and any(ch.dep_ == "prep" and ch.lower_ == c["prospective"][lemma]
-                                                          for ch in node.children))     # "ahead of the talks"
+                                                          for ch in kids(node)))     # "ahead of the talks"
                     or (lemma in c["directive"] and node.pos_ in ("VERB", "NOUN") and not any(
                         ch.dep_ in ("advmod", "prt") and ch.lower_ in c["directive_undone_by"].get(lemma, ())
-                        for ch in node.children))):
+                        for ch in kids(node)))):
                 m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.text
             elif lemma in c["volitional"] and not forward:
                 m.hypothetical, m.volitional, m.cue = True, True, m.cue or node.text
         if negation_reaches and own_clause and _negated_here(node, c):
             m.negated, m.cue = True, m.cue or node.text
-        if own_clause and any(ch.dep_ == "conj" and ch.lemma_.lower() in c["ultimatum_verbs"] for ch in node.children) \
-                and any(ch.dep_ == "cc" and ch.lower_ == "or" for ch in node.children):
+        if own_clause and any(ch.dep_ == "conj" and ch.lemma_.lower() in c["ultimatum_verbs"] for ch in kids(node)) \
+                and any(ch.dep_ == "cc" and ch.lower_ == "or" for ch in kids(node)):
             # "to disarm the militias or face measures": what an ultimatum demands is not yet done
             m.hypothetical, m.conditional, m.cue = True, True, m.cue or "or"
         separate = not own_clause
         own_clause = True
-        for ch in () if separate else node.children:
+        for ch in () if separate else kids(node):
             word, dep = ch.lower_, ch.dep_
             if dep in ("aux", "auxpass"):
                 if word == "would" or ch.lemma_ in c["future"] or word == "'ll":
@@ -128,33 +128,33 @@ def assess(trigger: Token, forward: bool) -> Modality:
         if dep == "pobj" and node.head.lower_ in c["fact_preps"]:
             break   # "urged him to resign following weeks of protests": the protests were held
         if node.pos_ == "VERB" and any(ch.lower_ == "what" and ch.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
-                                       for ch in node.children):
+                                       for ch in kids(node)):
             break   # "retaliate against what it called a provocation": the calling was done
-        if node.pos_ in ("VERB", "AUX") and ((dep == "acl" and any(ch.dep_ == "agent" for ch in node.children))
-                                             or (dep == "relcl" and any(ch.dep_ == "nsubj" for ch in node.children))):
+        if node.pos_ in ("VERB", "AUX") and ((dep == "acl" and any(ch.dep_ == "agent" for ch in kids(node)))
+                                             or (dep == "relcl" and any(ch.dep_ == "nsubj" for ch in kids(node)))):
             break   # "a decision condemned by Israel", "a move that Yerevan condemned": clauses of
             # their own, whatever the decision was (but "reports that drones struck" stay reports)
         if dep in NO_NEGATION_ACROSS:
             negation_reaches = False
         if dep == "conj" and (node.tag_ in FINITE_TAGS or (node.head.tag_ == "VB" and node.tag_ != "VB")
-                              or any(ch.dep_ in ("nsubj", "nsubjpass") for ch in node.children)):
+                              or any(ch.dep_ in ("nsubj", "nsubjpass") for ch in kids(node))):
             # "denied poisoning him and asked Berlin for help": the asking is not denied
             own_clause = False
         if dep == "advcl" and any(ch.dep_ == "mark" and ch.lower_ not in c["conditional_marks"]
-                                  for ch in node.children):
+                                  for ch in kids(node)):
             break   # "appealed for help, hours after missiles struck": the strike is a fact of its own
         if (dep in ("advcl", "xcomp") and node.head.lemma_.lower() in c["purpose_heads"]
                 and infinitive(node)
-                and not any(ch.dep_ in ("mark", "nsubj", "nsubjpass") for ch in node.children)
+                and not any(ch.dep_ in ("mark", "nsubj", "nsubjpass") for ch in kids(node))
                 and not (node.head.tag_ in FINITE_TAGS and any(
-                    o.dep_ == "dobj" and o.lemma_.lower() in c["remit_bodies"] for o in node.head.children))
+                    o.dep_ == "dobj" and o.lemma_.lower() in c["remit_bodies"] for o in kids(node.head)))
                 and not (node.head.lemma_.lower() in c["gathering_heads"]
                          and node.lemma_.lower() in c["protest_purposes"])):
             # "sailed south to retake the islands", "flew to Colombo to press for a truce": what the
             # trip or the move is for, not yet done
             m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.head.text
             break
-        if dep == "advcl" and not any(ch.dep_ == "mark" for ch in node.children) and not (
+        if dep == "advcl" and not any(ch.dep_ == "mark" for ch in kids(node)) and not (
                 infinitive(node) and node.head.lemma_.lower() in c["volitional"] | c["directive"]):
             break   # "offered on Saturday to mediate", parsed as an adverbial clause, is an offer
         via = dep
@@ -169,11 +169,11 @@ def stated_refusal(trigger: Token) -> bool:
     c = cues()
     if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in c["refusal_verbs"] or not _negated_here(trigger, c):
         return False
-    if not any(ch.dep_ == "aux" and ch.lower_ in c["refusal_modals"] for ch in trigger.children):
+    if not any(ch.dep_ == "aux" and ch.lower_ in c["refusal_modals"] for ch in kids(trigger)):
         return False
     node = trigger
     for _ in range(4):
-        if any(ch.dep_ == "mark" and ch.lower_ in c["conditional_marks"] for ch in node.children):
+        if any(ch.dep_ == "mark" and ch.lower_ in c["conditional_marks"] for ch in kids(node)):
             return False
         if node.head.i == node.i or node.dep_ not in ("conj", "xcomp", "ccomp", "advcl"):
             break
@@ -185,7 +185,7 @@ def according_to(t: Token) -> Token | None:
     """The X of "according to X" when `t` is its "according"."""
     if t.lower_ != "according" or t.i + 1 >= len(t.doc) or t.nbor().lower_ != "to":
         return None
-    return next((p for p in t.nbor().children if p.dep_ == "pobj"), None)
+    return next((p for p in kids(t.nbor()) if p.dep_ == "pobj"), None)
 
 
 def attribution(trigger: Token, sentence: Span, sources: dict | None = None) -> Token | None:
@@ -221,7 +221,7 @@ def sentence_source(sentence: Span) -> Token | None:
     # the sentence's first word: a blanked dateline or an indent before it is whitespace
     first = next((t for t in sentence if not t.is_space), sentence[0])
     if first.lower_ == "for" and first.dep_ == "prep":
-        for p in first.children:
+        for p in kids(first):
             if p.dep_ == "pobj" and (p.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or p.pos_ == "PROPN"):
                 return p
     return None

@@ -12,6 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from redline.data import data_path, load_yaml
+from redline.extensions import kids
 
 # Links that start another clause: words under them do not describe this event's means.
 OTHER_CLAUSE = {"ccomp", "advcl", "relcl", "parataxis", "conj", "cc", "mark", "punct"}
@@ -65,7 +66,7 @@ def means_of(trigger: Token, holders: list[Token]) -> list[Token]:
         if t.i in seen:
             continue
         seen[t.i] = t
-        stack.extend(c for c in t.children if c.dep_ not in OTHER_CLAUSE)
+        stack.extend(c for c in kids(t) if c.dep_ not in OTHER_CLAUSE)
     return [seen[i] for i in sorted(seen)]
 
 

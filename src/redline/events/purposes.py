@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from redline.data import data_path, load_yaml
 from redline.events.plover import Words
+from redline.extensions import kids
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +29,7 @@ def demand_of(words: list[Token]) -> list[Token]:
     t = table()
     out = []
     for w in words:
-        for c in w.children:
+        for c in kids(w):
             if (c.dep_ == "prep" and c.lower_ in t["preps"]) or (
                     c.dep_ in ("advcl", "acl", "xcomp", "relcl") and c.lemma_.lower() in t["verbs"]):
                 out.extend(c.subtree)

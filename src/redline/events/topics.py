@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from redline.data import data_path, load_yaml
 from redline.events.plover import Words
+from redline.extensions import kids
 
 # Links to what a verb asks for, promises or refuses ("calls for reform", "to resign",
 # "that India extradite her"), and to what a noun is ("a demand for aid", "calls to resign").
@@ -29,7 +30,12 @@ def table() -> dict:
         cues = [tuple(str(w).lower().split()) for w in t["words"]]
         codes = {fam: code for fam, code in zip(families, t["codes"]) if code}
         topics.append((codes, cues))
-    return {"families": set(families), "topics": topics}
+    # each family's sub-codes with their words, in file order: a code looks through its own only
+    by_family: dict[str, list[tuple[str, list]]] = {}
+    for codes, cues in topics:
+        for fam, code in codes.items():
+            by_family.setdefault(fam, []).append((code, cues))
+    return {"families": set(families), "topics": topics, "by_family": by_family}
 
 
 def complement(trigger: Token, holders: list[Token]) -> list[Token]:
@@ -38,7 +44,7 @@ def complement(trigger: Token, holders: list[Token]) -> list[Token]:
     links = VERB_LINKS if trigger.pos_ in ("VERB", "AUX") else NOUN_LINKS
     out = {trigger.i: trigger}
     for h in [trigger] + holders:
-        for c in h.children:
+        for c in kids(h):
             if c.dep_ in links or (c.dep_ == "prep" and c.lower_ in LINKING_PREPS) or h is not trigger:
                 out.update((t.i, t) for t in _without_conditions(c))
     return [out[i] for i in sorted(out)]
@@ -49,8 +55,8 @@ def _without_conditions(token: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in t.children
-                     if not (c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children)))
+        stack.extend(c for c in kids(t)
+                     if not (c.dep_ == "advcl" and any(m.dep_ == "mark" for m in kids(c))))
     return out
 
 
@@ -68,9 +74,11 @@ def specific(code: str, trigger: Token, holders: list[Token]) -> str | None:
     t = table()
     if code[:2] not in t["families"] or len(code) == 4:
         return None
-    words = Words(complement(trigger, holders))
-    for codes, cues in t["topics"]:
-        new = codes.get(code[:2])
-        if new and refines(code, new) and any(words.show(c) for c in cues):
-            return new
+    words = None     # the complement's words, read only when a sub-code could apply
+    for new, cues in t["by_family"].get(code[:2], ()):
+        if refines(code, new):
+            if words is None:
+                words = Words(complement(trigger, holders))
+            if any(words.show(c) for c in cues):
+                return new
     return None

@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.matcher import PhraseMatcher
 
 from redline.data import data_path, load_yaml
+from redline.extensions import ents_of
 from redline.places.gazetteer import Gazetteer, name_key
 from redline.records import Place
 
@@ -70,7 +71,7 @@ class PlaceFinder:
     def find(self, doc) -> list[Candidate]:
         stretches: list[tuple[int, int, bool]] = []          # (start, end, from an organisation's name)
         person_of: dict[int, tuple[int, int]] = {}           # token -> the person's name it is part of
-        for ent in doc.ents:
+        for ent in ents_of(doc):
             if ent.label_ in PLACE_LABELS:
                 stretches.append((ent.start, ent.end, False))
             elif ent.label_ == "ORG":
@@ -148,8 +149,10 @@ def _share_area_words(doc, found: list[Candidate]) -> None:
     makes each of them a region."""
     for i in range(len(found) - 2, -1, -1):
         a, b = found[i], found[i + 1]
+        if not b.area or a.area:
+            continue     # (the words between are read only when they matter: they can be many)
         between = [t.lower_ for t in doc[a.end:b.start]]
-        if b.area and not a.area and between and all(w in (",", "and", "or") for w in between):
+        if between and all(w in (",", "and", "or") for w in between):
             a.area = True
 
 

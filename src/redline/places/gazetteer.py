@@ -77,13 +77,23 @@ class Gazetteer:
         return self.by_name.get(name_key(text), [])
 
     def add(self, place: Place, names, prominence: float) -> None:
+        self.add_keys(place, {name_key(name) for name in names if name}, prominence)
+
+    def add_keys(self, place: Place, keys: set[str], prominence: float) -> None:
+        """`add`, with the names already made index keys (`name_key`): the cities' loader works
+        the key of each alternate name out to check it, and it is too slow to work out twice."""
         if place.key in self.prominence:
             self.remove(place.key)            # a user's entry replaces the packaged one
         self.prominence[place.key] = prominence
-        keys = {name_key(name) for name in names if name} - {""}
+        keys = keys - {""}
         self.names_of[place.key] = list(keys)
+        by_name = self.by_name
         for key in keys:
-            self.by_name.setdefault(key, []).append(place)
+            places = by_name.get(key)
+            if places is None:
+                by_name[key] = [place]
+            else:
+                places.append(place)
 
     def remove(self, place_key: str) -> None:
         for key in self.names_of.pop(place_key, []):
@@ -126,18 +136,18 @@ def _points(name: str, key_column: str) -> dict[str, tuple[float, float, list[st
     return out
 
 
-def _country_names() -> dict[str, list[str]]:
-    """ISO3 -> the names redline's actor knowledge gives the state (short name first)."""
+def _country_names(countries: list[dict]) -> dict[str, list[str]]:
+    """ISO3 -> the names redline's actor knowledge (`countries`, data/countries.yaml) gives the
+    state (short name first)."""
     return {entry["iso3"]: [n for n in [entry.get("name"), *(entry.get("names") or [])] if n]
-            for entry in load_yaml(data_path("countries.yaml")) or [] if entry.get("iso3")}
+            for entry in countries if entry.get("iso3")}
 
 
-def _institution_names() -> set[str]:
-    """Name keys of the seats and institutions the actor knowledge knows ("White House",
-    "Kremlin", "Kiev"): they name governments, never a city other than a capital that has them
-    as an alternate name (Casablanca is "White House" in translation)."""
-    return {name_key(m) for entry in load_yaml(data_path("countries.yaml")) or []
-            for m in (entry.get("metonyms") or {})}
+def _institution_names(countries: list[dict]) -> set[str]:
+    """Name keys of the seats and institutions the actor knowledge (`countries`) knows ("White
+    House", "Kremlin", "Kiev"): they name governments, never a city other than a capital that has
+    them as an alternate name (Casablanca is "White House" in translation)."""
+    return {name_key(m) for entry in countries for m in (entry.get("metonyms") or {})}
 
 
 @lru_cache(maxsize=4)
@@ -145,9 +155,10 @@ def load(place_files: tuple[str, ...] = ()) -> Gazetteer:
     """The gazetteer, with the curated places of `place_files` (format of `data/places.yaml`)
     added to the packaged ones; loaded once per process and set of files."""
     gaz = Gazetteer()
+    countries = load_yaml(data_path("countries.yaml")) or []    # read once: it is long
     con = sqlite3.connect(f"file:{_pycities_db()}?mode=ro&immutable=1", uri=True)
     try:
-        iso3 = _load_countries(gaz, con)
+        iso3 = _load_countries(gaz, con, countries)
         cities = con.execute(
             "SELECT geonames_id, name, ascii_name, name_en, alternate_names, latitude, longitude, feature_code, "
             "country_code, admin1_code, population FROM city").fetchall()
@@ -157,7 +168,7 @@ def load(place_files: tuple[str, ...] = ()) -> Gazetteer:
     finally:
         con.close()
     _load_regions(gaz, regions, cities, iso2, iso3)
-    _load_cities(gaz, cities, iso3)
+    _load_cities(gaz, cities, iso3, _institution_names(countries))
     for path in (data_path("places.yaml"), *place_files):
         _load_curated(gaz, path)
     for places in gaz.by_name.values():
@@ -166,10 +177,10 @@ def load(place_files: tuple[str, ...] = ()) -> Gazetteer:
     return gaz
 
 
-def _load_countries(gaz: Gazetteer, con) -> dict[str, str]:
+def _load_countries(gaz: Gazetteer, con, countries: list[dict]) -> dict[str, str]:
     """Loads the countries; returns ISO2 -> ISO3 for the tables that use ISO2."""
     points = _points("country_points.tsv", "iso3")
-    names = _country_names()
+    names = _country_names(countries)
     iso3: dict[str, str] = {}
     for iso, code, fips, name, name_en, geonames_id in con.execute(
             "SELECT iso, iso3, fips, name, name_en, geonames_id FROM country"):
@@ -199,6 +210,8 @@ def _load_regions(gaz: Gazetteer, regions, cities, iso2, iso3) -> None:
     weighted: dict[str, list[float]] = {}
     for _gid, _n, _a, _e, _alt, lat, lon, fcode, cc, a1, pop in cities:
         key = f"{cc}.{a1}"
+        if key in points:
+            continue     # a region with a point of its own needs no other
         if fcode in ("PPLA", "PPLC") and key not in capitals:
             capitals[key] = (lat, lon)
         w = weighted.setdefault(key, [0.0, 0.0, 0.0])
@@ -224,14 +237,15 @@ def _load_regions(gaz: Gazetteer, regions, cities, iso2, iso3) -> None:
         gaz.names_to_match.update(aliases)
 
 
-def _load_cities(gaz: Gazetteer, cities, iso3) -> None:
-    institutions = _institution_names()
+def _load_cities(gaz: Gazetteer, cities, iso3, institutions: set[str]) -> None:
     for gid, name, ascii_name, name_en, alternates, lat, lon, fcode, cc, a1, pop in cities:
         region_key = f"{cc}.{a1}"
         region = gaz.regions.get(region_key)
         # a capital keeps the names its government is called by ("Kiev"); no other city takes them
-        alternates = [a for a in (alternates or "").split(",")
-                      if LATIN_NAME.match(a) and (fcode == "PPLC" or name_key(a) not in institutions)]
+        # (most alternates are in other scripts: `isascii` says so faster than the pattern)
+        latin = [(a, name_key(a)) for a in (alternates or "").split(",") if a.isascii() and LATIN_NAME.match(a)]
+        latin = [(a, key) for a, key in latin if fcode == "PPLC" or key not in institutions]
+        alternates = [a for a, _ in latin]
         place = Place(name=name_en or name, feature="city", country=iso3.get(cc),
                       region=region.region if region else None, lat=lat, lon=lon, geonames_id=gid,
                       population=pop or 0, key=f"gn:{gid}", admin1=region_key if region else None)
@@ -239,7 +253,9 @@ def _load_cities(gaz: Gazetteer, cities, iso3) -> None:
         if fcode in MINOR_CITY_FEATURES:
             fame -= 3
         gaz.feature_code[place.key] = fcode
-        gaz.add(place, {name, ascii_name, name_en, *alternates}, fame + CAPITAL_BONUS.get(fcode, 0.0))
+        keys = {name_key(n) for n in {name, ascii_name, name_en} if n}
+        keys.update(key for _, key in latin)
+        gaz.add_keys(place, keys, fame + CAPITAL_BONUS.get(fcode, 0.0))
         if (pop or 0) >= MATCHED_CITY_POPULATION or fcode == "PPLC":
             gaz.names_to_match.update(n for n in (name, name_en) if n)
         if (pop or 0) >= MATCHED_ALTERNATES_POPULATION or fcode == "PPLC":

@@ -68,10 +68,13 @@ class QuoteFinder:
         sentence = self.actors.sentence_of
         if after_tok is not None and after_tok.i < sentence(inside[-1]).end and "\n" not in text[q.close_end:after_tok.idx]:
             sent = sentence(after_tok)
-            cue = next((t for t in sent if t.i >= after_tok.i and self._is_cue(t)
+            # the words from `after_tok` on: spaCy makes a new Token of each word walked over
+            cue = next((t for t in doc[after_tok.i:sent.end] if self._is_cue(t)
                         and not self._in_any_quote(t)), None)
-            if cue is not None and any(m in doc[after_tok.i:cue.i].text for m in "“”\"«»„"):
-                cue = None
+            if cue is not None:
+                between = doc[after_tok.i:cue.i].text
+                if any(m in between for m in "“”\"«»„"):
+                    cue = None
         if cue is None:
             before = self._token_at(q.open_start - 1, before=True)
             if before is not None and sentence(before).start == sentence(inside[0]).start and before.i < inside[0].i:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from redline.actors.resolver import DocActors
+from redline.extensions import ents_of
 from redline.records import Speaker
 
 ORG_PREPS = ("at", "of", "with", "for", "from")
@@ -20,7 +21,7 @@ class Speakers:
     def __init__(self, actors: DocActors):
         self.actors = actors
         self.doc = actors.doc
-        self.entity_of = {i: e for e in self.doc.ents for i in range(e.start, e.end)}
+        self.entity_of = {i: e for e in ents_of(self.doc) for i in range(e.start, e.end)}
 
     def speaker(self, head: Token, outside=lambda i: True) -> Speaker | None:
         """The speaker a subject token names; `outside(i)` tells which earlier tokens a pronoun
