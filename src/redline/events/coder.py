@@ -307,6 +307,11 @@ def located_actors(actors: list[tuple[Actor, bool]]) -> list[tuple[Actor, bool]]
     return [x for x in actors if x[0].country or x[0].igo]
 
 
+def sides(actors: list[tuple[Actor, bool]]) -> set[tuple[str | None, str | None]]:
+    """The (state, organisation) pairs actors stand for: a party other than these is another side."""
+    return {(a.country, a.igo) for a, _ in actors}
+
+
 def _plural_owner(trig: Token) -> bool:
     """"their meeting", "they met", "their second round of talks": the participants are the
     clause's actors."""
@@ -1112,7 +1117,7 @@ class EventCoder:
             return sources, "tree"
         # what the sentence itself has told: a guess across sentences costs more than it finds
         told = [e for e in earlier if sent.start_char <= e.trigger.start < sent.end_char]
-        own = {(a.country, a.igo) for a, _ in sources}
+        own = sides(sources)
         if code in RELEASE_ASKS:
             # "soldiers detained two Jordanian drivers, and Amman demanded their release": of the captors
             captors = [e.source for e in told if _captured(e)
@@ -1185,7 +1190,7 @@ class EventCoder:
                 or (lookup(f.pattern.code).quad_class == 4 and f.pattern.code[:2] != "14")   # "summoned X to protest"
                 or trig.head.lemma_.lower() not in args.SUBJECT_PURPOSE_VERBS or not args.infinitive(trig)):
             return []
-        own = {(a.country, a.igo) for a, _ in sources}
+        own = sides(sources)
         called = args.verb_objects(trig.head) + [o for _, o in args.prep_objects(trig.head, ("to", "with"))]
         return [x for o in called for x in located_actors(actors.actors_for(o)) if (x[0].country, x[0].igo) not in own][:1]
 
@@ -1194,7 +1199,7 @@ class EventCoder:
         """For an offer or a pledge, the party its complement acts with, for or on ("offered to
         lead a force to help Haiti", "pledged to cooperate with the force"): an object or a "with",
         "to", "for", "between" phrase of the complement's verbs, not where or when they act."""
-        own = {(a.country, a.igo) for a, _ in sources}
+        own = sides(sources)
         verbs = [c for c in kids(f.trigger) if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
         while verbs:
             v = verbs.pop(0)
@@ -1295,7 +1300,7 @@ class EventCoder:
     def _purpose_partners(f: Firing, actors: DocActors, sources) -> list[tuple[Actor, bool]]:
         """The partners a reciprocal act's purpose names "with": "signed agreements to normalise
         relations with Israel"."""
-        own = {(a.country, a.igo) for a, _ in sources}
+        own = sides(sources)
         purposes = [c for h in [f.trigger] + args.verb_objects(f.trigger) for c in kids(h)
                     if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB" and args.infinitive(c)]
         return [x for v in purposes for h in [v] + args.verb_objects(v) for _, o in args.prep_objects(h, ("with",))
@@ -1390,7 +1395,7 @@ class EventCoder:
         """The subject of the latest clause told after the offset `after`, before the reaction,
         when it is a located actor other than the reaction's source (clauses of the verbs at the
         token indices `skip` left out)."""
-        own = {(a.country, a.igo) for a, _ in sources}
+        own = sides(sources)
         for s in self._deed_subjects(trig, after, skip):
             got = [x for x in located_actors(actors.actors_for(s)) if (x[0].country, x[0].igo) not in own]
             if got:
@@ -1405,7 +1410,7 @@ class EventCoder:
         patterns = self.lexicon.nouns.get(deed.lemma_.lower()) or []
         if not patterns or not all(p.code[:2] in VIOLENT_ROOTS for p in patterns):
             return []
-        own = {(a.country, a.igo) for a, _ in sources}
+        own = sides(sources)
         places = [t for _, o in args.prep_objects(reaction, ("at", "in", "near", "outside")) for t in o.subtree]
         for t in list(deed.subtree) + places:
             m = actors.by_token.get(t.i)
@@ -1438,7 +1443,7 @@ class EventCoder:
         if clause.i == root.i:
             return []          # the reaction is the main clause: nothing told before it at that level
         mains = [root] + [c for c in root.conjuncts if c.pos_ in ("VERB", "AUX")]
-        own = {(a.country, a.igo) for a, _ in sources}
+        own = sides(sources)
         for verb in sorted((v for v in mains if v.i < clause.i), key=lambda v: -v.i):
             for s in args.verb_subjects(verb):
                 got = [x for x in located_actors(actors.actors_for(s)) if (x[0].country, x[0].igo) not in own]
@@ -1590,7 +1595,7 @@ class EventCoder:
                 country = place or (self._memo.get(placed) if side is sources else None) or (
                     next((o.country for o, _ in other if o.country and (
                         f.pattern.code[:2] in DOMESTIC_ROOTS or not o.sectors or set(o.sectors) & OFFICIAL_SECTORS
-                        or not lookup(f.pattern.code).quad_class == 4)), None) if inherits else None)
+                        or lookup(f.pattern.code).quad_class != 4)), None) if inherits else None)
                 if (not place and placed not in self._memo and side is sources and country
                         and f.pattern.code[:2] not in DOMESTIC_ROOTS and lookup(f.pattern.code).quad_class < 4):
                     # "opposition leaders blamed Syria for the assassination" (in Beirut): words of
@@ -1612,16 +1617,17 @@ class EventCoder:
         verb = f.trigger if f.pattern.pos == "verb" else f.trigger.head
         if f.pattern.pos == "adj" and verb.dep_ == "ccomp":
             verb = verb.head      # "said ... that he was optimistic": the saying
-        own = {(a.country, a.igo) for a, _ in sources}
+        own = sides(sources)
         for g in self._firings:
             if g.pattern.pos != "noun" or g.pattern.code not in NAMED_TALK_CODES:
                 continue
             setting = args.setting_verb(g.trigger)
             if setting is None or setting.i != verb.i:
                 continue
-            met = [x for _, o in args.prep_objects(args.of_carrier(g.trigger), ("with",)) + args.prep_objects(
-                g.trigger, ("with",)) for t in [o] + list(o.conjuncts) for x in located_actors(actors.actors_for(t))
-                if (x[0].country, x[0].igo) not in own]
+            partners = args.prep_objects(args.of_carrier(g.trigger), ("with",)) + args.prep_objects(
+                g.trigger, ("with",))
+            met = [x for _, o in partners for t in [o, *args.conjuncts(o)] for x in located_actors(actors.actors_for(t))
+                   if (x[0].country, x[0].igo) not in own]
             if met:
                 return met
         return []
@@ -1637,7 +1643,7 @@ class EventCoder:
         if sayer is None:
             return None, []
         found = actors.actors_for(sayer)
-        own = {(a.country, a.igo) for a, _ in sources}
+        own = sides(sources)
         others = [x for x in located_actors(found) if (x[0].country, x[0].igo) not in own]
         if not found and sayer.pos_ != "PRON":
             return sayer, None
@@ -2227,7 +2233,7 @@ class EventCoder:
                           subjects_only: bool = False) -> list[tuple[Actor, bool]]:
         """"warned that Russia would face sanctions": the actor the reported clause is about,
         its subject first, else the first other actor named in it."""
-        known = {(a.country, a.igo) for a, _ in sources}
+        known = sides(sources)
         clauses = [c for h in [f.trigger] + list(f.objects) for c in kids(h)
                    if c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "advcl", "acl") and c.pos_ in ("VERB", "AUX"))]
         if subjects_only and f.pattern.code[:2] not in POSTURE_ROOTS:
