@@ -529,6 +529,10 @@ class DocActors:
                 and m.refs[0].kind == "sector" and any(k.dep_ == "cc" for k in kids(c))
                 and not any(k.dep_ == "conj" and k.pos_ in ("NOUN", "PROPN") for k in kids(c)))
 
+    def phrase_actors(self, token: Token) -> list[Actor]:
+        """The actors of the noun phrase a word is in, else of the word alone."""
+        return self.compose(self.np_head(token)) or self.compose(token)
+
     def compose(self, head: Token) -> list[Actor]:
         """The actor(s) a noun phrase headed by `head` names; [] when it names none."""
         if head.i in self._cache:
@@ -645,10 +649,10 @@ class DocActors:
             # (before it, when the sentence goes on to name its own: "Fujimori dissolved Congress,
             # and the United States suspended aid")
             sent = self.sentence_of(head)
-            named = {self._country_of_ref(r) for m in self.matches
-                     if sent.start <= m.start < sent.end and m is not shared_name for r in m.refs[:1]} - {None}
-            before = {self._country_of_ref(r) for m in self.matches
-                      if sent.start <= m.start < shared_name.start for r in m.refs[:1]} - {None}
+            refs = [(m.start, self._country_of_ref(r)) for m in self.matches
+                    if sent.start <= m.start < sent.end and m is not shared_name for r in m.refs[:1]]
+            named = {c for _, c in refs} - {None}
+            before = {c for at, c in refs if at < shared_name.start} - {None}
             for states in (named, before):
                 if len(states) == 1 and head_metonym[0] not in states:
                     owners = [(next(iter(states)), None)]
@@ -818,7 +822,7 @@ class DocActors:
                 if a.dep_ == "appos" and self._is_person(a) and self.by_token[a.i] is not self.by_token[token.i]:
                     listed += [a] + [k for k in a.subtree if k.dep_ == "conj" and self._is_person(k)]
         for t in sorted([token] + list(conjuncts(token)) + listed, key=lambda x: x.i):
-            found = self.compose(self.np_head(t)) or self.compose(t)
+            found = self.phrase_actors(t)
             named = [x for c in kids(t) if c.dep_ == "prep" and c.lower_ == "including"
                      for o in kids(c) if o.dep_ == "pobj" for x in self.actors_for(o)] \
                 if t.tag_ == "NNS" and (not (found and (found[0].country or found[0].igo)) or any(
@@ -882,7 +886,7 @@ class DocActors:
         if verb.pos_ not in ("VERB", "AUX") or verb.i == token.head.head.i:
             return None
         subj = next((c for c in kids(verb) if c.dep_ == "nsubj"), None)
-        found = (self.compose(self.np_head(subj)) or self.compose(subj)) if subj is not None else []
+        found = self.phrase_actors(subj) if subj is not None else []
         return found[0] if found and found[0].kind in ("state", "organisation", "group") and (
             found[0].country or found[0].igo) else None
 
@@ -899,13 +903,13 @@ class DocActors:
             return []
         if token.lower_ in ("he", "she"):
             # "Koizumi said after talks with Kim that he was optimistic": the one who said it
-            found = self.compose(self.np_head(subj)) or self.compose(subj)
+            found = self.phrase_actors(subj)
             return found[:1] if found and found[0].kind == "person" and (found[0].country or found[0].igo) else []
         if token.lower_ not in ("they", "them", "their") or not subj.conjuncts:
             return []
         out = []
         for t in sorted([subj] + list(subj.conjuncts), key=lambda x: x.i):
-            found = self.compose(self.np_head(t)) or self.compose(t)
+            found = self.phrase_actors(t)
             if not found or not (found[0].country or found[0].igo):
                 return []
             out.append(found[0])

@@ -312,6 +312,11 @@ def sides(actors: list[tuple[Actor, bool]]) -> set[tuple[str | None, str | None]
     return {(a.country, a.igo) for a, _ in actors}
 
 
+def other_sides(actors: list[tuple[Actor, bool]], own: set) -> list[tuple[Actor, bool]]:
+    """Actors tied to a state or an organisation that is none of `own` (see `sides`)."""
+    return [x for x in located_actors(actors) if (x[0].country, x[0].igo) not in own]
+
+
 def _plural_owner(trig: Token) -> bool:
     """"their meeting", "they met", "their second round of talks": the participants are the
     clause's actors."""
@@ -1192,7 +1197,7 @@ class EventCoder:
             return []
         own = sides(sources)
         called = args.verb_objects(trig.head) + [o for _, o in args.prep_objects(trig.head, ("to", "with"))]
-        return [x for o in called for x in located_actors(actors.actors_for(o)) if (x[0].country, x[0].igo) not in own][:1]
+        return [x for o in called for x in other_sides(actors.actors_for(o), own)][:1]
 
     @staticmethod
     def _complement_party(f: Firing, actors: DocActors, sources) -> list[tuple[Actor, bool]]:
@@ -1206,7 +1211,7 @@ class EventCoder:
             parties = args.verb_objects(v) + [o for _, o in args.prep_objects(v, ("with", "to", "for", "between"))] + [
                 s for c in kids(v) if c.dep_ == "ccomp" for s in args.children(c, "nsubj")]   # "help Haiti fight"
             for o in parties:
-                got = [x for x in located_actors(actors.actors_for(o)) if (x[0].country, x[0].igo) not in own]
+                got = other_sides(actors.actors_for(o), own)
                 if got and not actors.is_place_modifier(o):
                     return got
             verbs += [c for c in kids(v) if c.pos_ in ("VERB", "AUX") and (
@@ -1304,7 +1309,7 @@ class EventCoder:
         purposes = [c for h in [f.trigger] + args.verb_objects(f.trigger) for c in kids(h)
                     if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB" and args.infinitive(c)]
         return [x for v in purposes for h in [v] + args.verb_objects(v) for _, o in args.prep_objects(h, ("with",))
-                for x in located_actors(actors.actors_for(o)) if (x[0].country, x[0].igo) not in own][:2]
+                for x in other_sides(actors.actors_for(o), own)][:2]
 
     def _with_party(self, f: Firing) -> bool:
         """Whether the other side is named as a partner ("talks with X", "a deal with X"), not as
@@ -1397,7 +1402,7 @@ class EventCoder:
         token indices `skip` left out)."""
         own = sides(sources)
         for s in self._deed_subjects(trig, after, skip):
-            got = [x for x in located_actors(actors.actors_for(s)) if (x[0].country, x[0].igo) not in own]
+            got = other_sides(actors.actors_for(s), own)
             if got:
                 return [(a, True) for a, _ in got]
         return []
@@ -1446,7 +1451,7 @@ class EventCoder:
         own = sides(sources)
         for verb in sorted((v for v in mains if v.i < clause.i), key=lambda v: -v.i):
             for s in args.verb_subjects(verb):
-                got = [x for x in located_actors(actors.actors_for(s)) if (x[0].country, x[0].igo) not in own]
+                got = other_sides(actors.actors_for(s), own)
                 if got:
                     return [(a, True) for a, _ in got]
         return []
@@ -1626,8 +1631,8 @@ class EventCoder:
                 continue
             partners = args.prep_objects(args.of_carrier(g.trigger), ("with",)) + args.prep_objects(
                 g.trigger, ("with",))
-            met = [x for _, o in partners for t in [o, *args.conjuncts(o)] for x in located_actors(actors.actors_for(t))
-                   if (x[0].country, x[0].igo) not in own]
+            met = [x for _, o in partners for t in [o, *args.conjuncts(o)]
+                   for x in other_sides(actors.actors_for(t), own)]
             if met:
                 return met
         return []
@@ -1644,7 +1649,7 @@ class EventCoder:
             return None, []
         found = actors.actors_for(sayer)
         own = sides(sources)
-        others = [x for x in located_actors(found) if (x[0].country, x[0].igo) not in own]
+        others = other_sides(found, own)
         if not found and sayer.pos_ != "PRON":
             return sayer, None
         return sayer, others
