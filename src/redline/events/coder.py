@@ -40,6 +40,8 @@ TITLE_BLIND_CODES = ("186", "19", "20")
 CIRCUMSTANCE_MARKS = {"after", "before", "when", "while", "as", "since", "because", "until", "once", "though",
                       "although"}
 REACTIVE_ROOTS = {"11", "12"}     # disapproval and rejection answer someone
+# acts addressed to someone even when the clause names no one: help, demands, reproach, threats, fighting
+ADDRESSED_ROOTS = {"06", "10", "11", "13", "19"}
 VISIT_CODES = {"042"}             # where one goes is whom one visits
 
 # Roots whose unnamed actors belong to the country of the other side ("police arrested protesters").
@@ -1008,7 +1010,7 @@ class EventCoder:
             words = self._memo[("words", sent.start)] = plover.Words(list(sent))
         out = []
         for (s, s_ref), (t, t_ref) in pairs:
-            conf = confidence - 0.1 * (s_ref + t_ref) - (0.15 if how_target == "context" else 0)
+            conf = confidence - 0.1 * (s_ref + t_ref) - (0.15 if how_target in ("context", "sentence") else 0)
             pair_code, pair_rule = recode(code, rule, s, t)
             if pair_code[:2] == "14" and p.pos == "verb" and p.lemma == "protest" and self._state_voice(s, actors):
                 # "Pakistan strongly protested the killing": a state's protest is an official complaint
@@ -1036,8 +1038,9 @@ class EventCoder:
     def _implied_targets(self, f: Firing, actors: DocActors, sources, sent: Span,
                          earlier: list[Event]) -> tuple[list, str]:
         """When the tree names no target, in order: the reported clause, the place attacked, the
-        source's own country for domestic acts, each other for coordinated fighters, and the
-        counterpart the document gives. Returns the targets and how they were found."""
+        source's own country for domestic acts, each other for coordinated fighters, the
+        counterpart the document gives, and, for acts addressed to someone, the one other state the
+        sentence names. Returns the targets and how they were found."""
         code = f.pattern.code
         root = code[:2]
         if root in REPORTED_ROOTS or (root == "01" and (code != "010" or not self._reports_event(f))):
@@ -1184,6 +1187,13 @@ class EventCoder:
             struck = args.verb_objects(f.trigger) + [o for _, o in args.prep_objects(f.trigger, ("on", "at"))]
             armed = any(t.ent_type_ == "PERSON" or t.lemma_.lower() in actors.words["combatant_nouns"] for t in struck)
             return [(country_actor(actors, a.country) if armed else people_of(a.country, a.text), False)], "domestic"
+        if root in ADDRESSED_ROOTS and a.country and not a.igo:
+            # "Lithuania demanded compensation for damage caused by drones that strayed in from
+            # Belarus": a demand, a reproach, a threat, help or a fight that the tree and what came
+            # before address to no one is addressed to the one other state the sentence names
+            other = actors.only_country(sent, besides=a.country)
+            if other:
+                return [(country_actor(actors, other), False)], "sentence"
         return [], "none"
 
     @staticmethod
