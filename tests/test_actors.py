@@ -496,3 +496,10 @@ def test_a_shared_institution_name_alone_is_of_the_one_state_its_sentence_names(
     # the sentence names the institution's own state, by a person in office: it stays that state's
     resolved = actors_of(nlp, "Biden urged Congress on Monday to pass more aid for Ukraine.", "2024-02-12")
     assert mention(resolved, "Congress").code == "USALEG"
+
+
+def test_a_leader_s_office_speaks_for_the_leader_s_government(code):
+    assert ("TUR", "ISR", "11") in dyads(code("The Turkish president's office accused Israel of war crimes in Gaza "
+                                              "on Monday.", "2023-11-20"))
+    assert ("ISR", "PSE", "11") in dyads(code("Prime Minister Benjamin Netanyahu's office accused Hamas of stalling "
+                                              "the talks.", "2024-03-09"))
