@@ -1,4 +1,5 @@
 """The attributes redline adds to spaCy's `Doc`, registered once."""
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Token
 
 for _name in ("redline_date", "redline_actors", "redline_events", "redline_quotes", "redline_places",
@@ -72,3 +73,18 @@ def ents_of(doc: Doc) -> tuple:
     if got is None:
         got = memo["ents"] = doc.ents
     return got
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text` (`end` > `start`), cut from the doc's text: the span would build a
+    Token for each of its words and join them again, and the place finder asks this of every
+    stretch of up to six words after each capitalised word."""
+    memo = doc_memo(doc)
+    ends = memo.get("token_ends")
+    if ends is None:    # where each word begins and ends, read for the whole doc at once
+        starts = memo["token_starts"] = []
+        ends = memo["token_ends"] = []
+        for idx, length in doc.to_array([IDX, LENGTH]).tolist():
+            starts.append(idx)
+            ends.append(idx + length)
+    return text_of(doc)[memo["token_starts"][start]:ends[end - 1]]

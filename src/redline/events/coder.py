@@ -19,7 +19,7 @@ from redline.events import arguments as args
 from redline.events import dates, modality, plover, purposes, topics
 from redline.events.codebook import lookup
 from redline.events.lexicon import Lexicon, Pattern
-from redline.extensions import kids, text_of
+from redline.extensions import doc_memo, kids, text_of
 from redline.records import Actor, Event, SentenceRef, TextSpan
 
 PARTICLE_DEPS = {"prt", "advmod", "prep", "npadvmod"}   # "test-fired": "test" hangs as npadvmod
@@ -453,12 +453,7 @@ class EventCoder:
         """The words a pattern's `object` may match: the object of its preposition, a noun's
         "of" phrase or compound, or the verb's object."""
         if p.prep:
-            # "walk out of": spaCy often hangs "of" under the particle "out"
-            holders = [base] + [c for c in kids(base) if c.lower_ in p.particles]
-            candidates = [o for h in holders for prep, o in args.prep_objects(h, (p.prep,))]
-            for obj in args.verb_objects(base) if base.pos_ != "NOUN" else []:
-                for holder in {obj.i: obj, args.counted(obj).i: args.counted(obj)}.values():
-                    candidates += [o for prep, o in args.prep_objects(holder, (p.prep,))]
+            candidates = [o for prep, o in EventCoder._phrases_around(base, p.particles) if prep == p.prep]
         elif base.pos_ in ("NOUN", "PROPN") and xtok is None:
             candidates = [o for prep, o in args.prep_objects(base, ("of",))]
             candidates += [c for c in kids(base) if c.dep_ in ("compound", "nmod")]
@@ -474,6 +469,24 @@ class EventCoder:
             candidates += [x for o in candidates if args.is_amount(o) for h in (o, base)
                            for _, x in args.prep_objects(h, ("in", "of"))]
         return candidates + [c for o in candidates for c in args.conjuncts(o)]
+
+    @staticmethod
+    def _phrases_around(base: Token, particles: tuple[str, ...]) -> tuple[tuple[str, Token], ...]:
+        """The prepositional phrases a pattern with a preposition may take its object from, as
+        (preposition, object), in order: the word's own, its particles', and its objects'. Found
+        once per word and particles: each pattern of the word asks with its own preposition."""
+        memo = doc_memo(base.doc)
+        key = ("phrases_around", base.i, particles)
+        got = memo.get(key)
+        if got is None:
+            # "walk out of": spaCy often hangs "of" under the particle "out"
+            holders = [base] + [c for c in kids(base) if c.lower_ in particles]
+            found = [x for h in holders for x in args.prep_objects(h, None)]
+            for obj in args.verb_objects(base) if base.pos_ != "NOUN" else []:
+                for holder in {obj.i: obj, args.counted(obj).i: args.counted(obj)}.values():
+                    found += args.prep_objects(holder, None)
+            got = memo[key] = tuple(found)
+        return got
 
     def _object_kind(self, token: Token, kind: str) -> bool:
         """Whether the verb's object names an actor of that kind ("received Zelensky": a person)."""

@@ -20,17 +20,24 @@ OTHER_CLAUSE = {"ccomp", "advcl", "relcl", "parataxis", "conj", "cc", "mark", "p
 Cue = tuple[str, ...]
 
 
+def first_words(cues: list[Cue]) -> frozenset[str]:
+    """The words the cues begin with: no cue is shown by words that hold none of them."""
+    return frozenset(c[0] for c in cues)
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> dict:
     raw = load_yaml(data_path("plover.yaml"))
     cues = lambda words: [tuple(str(w).lower().split()) for w in words]
+    cued = lambda words: (cues(words), first_words(cues(words)))
     contexts = [(context, cues(words)) for context, words in raw["contexts"].items()]
     by_first: dict[str, list[tuple[str, Cue]]] = {}   # first word of a cue -> (context, cue)
     for context, cs in contexts:
         for c in cs:
             by_first.setdefault(c[0], []).append((context, c))
     return {
-        "modes": {ptype: [(mode, cues(words)) for mode, words in modes.items()]
+        # each mode with its cues and their first words (see Words.show_any)
+        "modes": {ptype: [(mode, *cued(words)) for mode, words in modes.items()]
                   for ptype, modes in raw["modes"].items()},
         "contexts": contexts,
         "contexts_by_first": by_first,
@@ -56,6 +63,11 @@ class Words:
         n, each = len(cue), self.each
         return n == 1 or any(all(cue[k] in each[i + k] for k in range(n)) for i in range(len(each) - n + 1))
 
+    def show_any(self, cues: list[Cue], firsts: frozenset[str]) -> bool:
+        """Whether the words contain any of the cues, whose first words are `firsts`: most
+        lists of cues are ruled out by that one test, without trying each cue."""
+        return not firsts.isdisjoint(self.all) and any(self.show(c) for c in cues)
+
 
 def means_of(trigger: Token, holders: list[Token]) -> list[Token]:
     """The trigger's phrase: it, its object, instrument and modifiers, not other clauses."""
@@ -76,9 +88,8 @@ def mode_for(ptype: str | None, table_mode: str | None, phrase: list[Token]) -> 
         return table_mode
     vocab = vocabulary()
     words = Words(phrase)
-    for mode, cues in vocab["modes"].get(ptype, []):
-        if (not table_mode or mode == table_mode or mode in vocab["refine_table"]) and any(
-                words.show(c) for c in cues):
+    for mode, cues, firsts in vocab["modes"].get(ptype, []):
+        if (not table_mode or mode == table_mode or mode in vocab["refine_table"]) and words.show_any(cues, firsts):
             return mode
     return table_mode
 

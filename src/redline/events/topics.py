@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from redline.data import data_path, load_yaml
-from redline.events.plover import Words
+from redline.events.plover import Words, first_words
 from redline.extensions import kids
 
 # Links to what a verb asks for, promises or refuses ("calls for reform", "to resign",
@@ -31,10 +31,11 @@ def table() -> dict:
         codes = {fam: code for fam, code in zip(families, t["codes"]) if code}
         topics.append((codes, cues))
     # each family's sub-codes with their words, in file order: a code looks through its own only
-    by_family: dict[str, list[tuple[str, list]]] = {}
+    # (with the cues' first words: see Words.show_any)
+    by_family: dict[str, list[tuple[str, list, frozenset]]] = {}
     for codes, cues in topics:
         for fam, code in codes.items():
-            by_family.setdefault(fam, []).append((code, cues))
+            by_family.setdefault(fam, []).append((code, cues, first_words(cues)))
     return {"families": set(families), "topics": topics, "by_family": by_family}
 
 
@@ -75,10 +76,10 @@ def specific(code: str, trigger: Token, holders: list[Token]) -> str | None:
     if code[:2] not in t["families"] or len(code) == 4:
         return None
     words = None     # the complement's words, read only when a sub-code could apply
-    for new, cues in t["by_family"].get(code[:2], ()):
+    for new, cues, firsts in t["by_family"].get(code[:2], ()):
         if refines(code, new):
             if words is None:
                 words = Words(complement(trigger, holders))
-            if any(words.show(c) for c in cues):
+            if words.show_any(cues, firsts):
                 return new
     return None

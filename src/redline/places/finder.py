@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.matcher import PhraseMatcher
 
 from redline.data import data_path, load_yaml
-from redline.extensions import ents_of
+from redline.extensions import ents_of, span_text
 from redline.places.gazetteer import Gazetteer, name_key
 from redline.records import Place
 
@@ -109,7 +109,7 @@ class PlaceFinder:
                 continue
             hit = None
             for length in range(min(MAX_NAME_TOKENS, end - i), 0, -1):
-                name = doc[i:i + length].text
+                name = span_text(doc, i, i + length)
                 if name_key(name) in self.words["generic_names"]:
                     continue
                 places = self.gaz.lookup(name)
@@ -158,4 +158,4 @@ def _share_area_words(doc, found: list[Candidate]) -> None:
 
 def candidate_key(doc, cand: Candidate) -> str:
     """The name a candidate is written with, as the gazetteer indexes it."""
-    return name_key(doc[cand.start:cand.end].text)
+    return name_key(span_text(doc, cand.start, cand.end))

@@ -12,6 +12,7 @@ quotes, not quotations.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
@@ -28,6 +29,7 @@ SCARE_QUOTE_WORDS = 4       # this many words or fewer, with no speech verb: sca
 CARRY_PARAGRAPHS = 2        # how far back a lone quotation looks for its speaker
 TRAILING = " ,;:"
 SAYING = {"say", "state", "add", "claim", "note", "argue", "insist", "tell"}
+LINE_BEFORE_TEXT = re.compile(r"\n(?=[^\n])")    # a line break with text after it: a paragraph begins
 
 
 class QuoteFinder:
@@ -221,11 +223,10 @@ class QuoteFinder:
 
 
 def _paragraph_starts(text: str) -> list[int]:
-    starts = [0]
-    for i, ch in enumerate(text):
-        if ch == "\n" and i + 1 < len(text) and text[i + 1] != "\n":
-            starts.append(i + 1)
-    return starts
+    """Where paragraphs begin: after each line break followed by a character other than a line
+    break (found by a regular expression: a loop over every character costs more than the rest of
+    the stage on a long article)."""
+    return [0] + [m.end() for m in LINE_BEFORE_TEXT.finditer(text)]
 
 
 def attach_events(quotes: list[Quote], events) -> None:
