@@ -949,13 +949,16 @@ def test_it_in_a_clause_about_the_object_is_the_main_clause_s_subject(code):
     assert ("USA", "HTI", "11") in got and ("HTI", "USA", "11") not in got
 
 
-def test_a_demand_reproach_or_attack_naming_no_one_is_addressed_to_the_one_other_state_named(code):
+def test_a_demand_reproach_or_attack_naming_no_one_is_addressed_to_the_one_other_state_named(code, code_all):
     assert ("COL", "ECU", "19") in dyads(code("Colombian warplanes bombed what Bogota described as rebel camps "
                                               "inside Ecuador on Saturday.", "2008-03-01"))
     assert ("LTU", "BLR", "10") in dyads(code("Lithuania demanded compensation on Wednesday for damage caused by "
                                               "drones that strayed into its airspace from Belarus.", "2024-06-05"))
     assert ("JPN", "RUS", "11") in dyads(code("Tokyo lodged a complaint on Tuesday over the seizure of a Japanese "
                                               "fishing boat near islands held by Russia.", "2019-09-10"))
+    # ... nor an act the sentence only names as what another is accused of
+    assert not any(r == "13" for _, _, r in dyads(code_all("Taiwan's defence ministry accused Beijing of threatening "
+                                                           "regional peace.", "2022-08-05")))
     # ... but not a state's act at home when no other state is named
     assert not dyads(code("Nigeria demanded on Monday that striking doctors return to work.", "2021-08-02")) - {
         ("NGA", "NGA", "10")}

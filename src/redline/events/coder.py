@@ -964,6 +964,10 @@ class EventCoder:
         if not pairs:
             return []
         mood = modality.assess(trig, forward=root in modality.cues()["forward_roots"])
+        if how_target == "sentence" and (mood.negated or mood.hypothetical):
+            # the addressee guessed from the sentence is for acts it reports as done: "accused
+            # Beijing of threatening regional peace" is no threat to the other state named
+            return []
         if mood.negated and p.pos == "verb" and modality.stated_refusal(trig):
             refused = modality.cues()["refused_intents"].get(code) or self._request_code(code, kind=2)
             if refused:
