@@ -80,11 +80,7 @@ def span_text(doc: Doc, start: int, end: int) -> str:
     Token for each of its words and join them again, and the place finder asks this of every
     stretch of up to six words after each capitalised word."""
     memo = doc_memo(doc)
-    ends = memo.get("token_ends")
-    if ends is None:    # where each word begins and ends, read for the whole doc at once
-        starts = memo["token_starts"] = []
-        ends = memo["token_ends"] = []
-        for idx, length in doc.to_array([IDX, LENGTH]).tolist():
-            starts.append(idx)
-            ends.append(idx + length)
-    return text_of(doc)[memo["token_starts"][start]:ends[end - 1]]
+    bounds = memo.get("token_bounds")
+    if bounds is None:    # where each word begins and ends, read for the whole doc at once
+        bounds = memo["token_bounds"] = [(idx, idx + length) for idx, length in doc.to_array([IDX, LENGTH]).tolist()]
+    return text_of(doc)[bounds[start][0]:bounds[end - 1][1]]

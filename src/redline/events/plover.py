@@ -29,7 +29,7 @@ def first_words(cues: list[Cue]) -> frozenset[str]:
 def vocabulary() -> dict:
     raw = load_yaml(data_path("plover.yaml"))
     cues = lambda words: [tuple(str(w).lower().split()) for w in words]
-    cued = lambda words: (cues(words), first_words(cues(words)))
+    cued = lambda cs: (cs, first_words(cs))
     contexts = [(context, cues(words)) for context, words in raw["contexts"].items()]
     by_first: dict[str, list[tuple[str, Cue]]] = {}   # first word of a cue -> (context, cue)
     for context, cs in contexts:
@@ -37,7 +37,7 @@ def vocabulary() -> dict:
             by_first.setdefault(c[0], []).append((context, c))
     return {
         # each mode with its cues and their first words (see Words.show_any)
-        "modes": {ptype: [(mode, *cued(words)) for mode, words in modes.items()]
+        "modes": {ptype: [(mode, *cued(cues(words))) for mode, words in modes.items()]
                   for ptype, modes in raw["modes"].items()},
         "contexts": contexts,
         "contexts_by_first": by_first,
