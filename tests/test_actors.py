@@ -503,3 +503,10 @@ def test_a_leader_s_office_speaks_for_the_leader_s_government(code):
                                               "on Monday.", "2023-11-20"))
     assert ("ISR", "PSE", "11") in dyads(code("Prime Minister Benjamin Netanyahu's office accused Hamas of stalling "
                                               "the talks.", "2024-03-09"))
+
+
+def test_a_part_of_a_force_is_the_force(code):
+    assert ("NLD", "LBR", "07") in dyads(code("The first of some 200 Dutch marines arrived in Liberia on Friday to "
+                                              "join the UN mission.", "2003-08-15"))
+    assert ("ETH", "SOM", "08") in dyads(code("Some of the Ethiopian troops withdrew from Somalia on Tuesday.",
+                                              "2007-01-23"))

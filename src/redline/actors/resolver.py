@@ -56,11 +56,14 @@ LIKENESS_WORDS = {"sized", "size", "style", "like", "type", "era"}
 OWNER_PREPS = {"of", "from", "in"}
 
 
-# Nouns that count what follows: "dozens of warplanes" is about the warplanes.
+# Words that count or take a part of what follows: "dozens of warplanes" and "the first of 200
+# marines" are about the warplanes and the marines.
 QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
                   "score", "scores", "number", "group", "batch", "wave", "series", "fleet", "column",
                   "convoy", "contingent", "unit", "squadron", "pair", "couple", "handful", "flotilla",
-                  "member", "members"}
+                  "member", "members",
+                  "some", "many", "most", "all", "half", "part", "first", "last", "rest", "remainder",
+                  "bulk", "majority", "several", "few", "both", "each", "portion", "vanguard"}
 
 
 def counted(token: Token) -> Token:
