@@ -962,3 +962,13 @@ def test_a_demand_reproach_or_attack_naming_no_one_is_addressed_to_the_one_other
     # ... but not a state's act at home when no other state is named
     assert not dyads(code("Nigeria demanded on Monday that striking doctors return to work.", "2021-08-02")) - {
         ("NGA", "NGA", "10")}
+
+
+def test_blame_laid_on_another_is_an_accusation_but_not_when_foretold(code, code_all):
+    assert ("UKR", "RUS", "11") in dyads(code("Kyiv said on Monday that Russia was behind the hacking of its "
+                                              "ministries.", "2023-01-16"))
+    assert ("SAU", "IRN", "11") in dyads(code("Saudi Arabia's foreign minister said Iran bore responsibility for "
+                                              "the attacks on the tankers.", "2019-06-17"))
+    foretold = code_all("Iran's foreign minister warned that Washington would bear full responsibility for the "
+                        "consequences.", "2025-06-22")
+    assert [e.cameo_root for e in foretold.events if e.source and e.source.country == "IRN"] == ["13"]

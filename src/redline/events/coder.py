@@ -951,7 +951,9 @@ class EventCoder:
             # "Pakistan said India was behind the attack": what would be a claim is, said of
             # another, the speaker's accusation of them; concluded by someone unnamed, neither
             accuser_tok, accusers = self._claim_teller(f, speaker_tok, actors, sources)
-            if accusers is None:
+            told = trig.head if p.pos == "adj" and trig.dep_ == "acomp" else trig
+            if accusers is None or (accusers and modality.assess(told, forward=False).hypothetical):
+                # "warned that Washington would bear full responsibility": a threat, not a charge
                 return []
             if accusers:
                 pairs = [(w, s) for w in accusers[:1] for s in located_actors(sources)]
