@@ -972,3 +972,12 @@ def test_blame_laid_on_another_is_an_accusation_but_not_when_foretold(code, code
     foretold = code_all("Iran's foreign minister warned that Washington would bear full responsibility for the "
                         "consequences.", "2025-06-22")
     assert [e.cameo_root for e in foretold.events if e.source and e.source.country == "IRN"] == ["13"]
+
+
+def test_armed_forces_leaving_a_state_retreat_but_a_deadline_to_leave_is_not_kept(code, code_all):
+    assert ("NLD", "IRQ", "08") in dyads(code("The last Dutch troops left Iraq on Tuesday, ending a two-year "
+                                              "mission.", "2005-03-15"))
+    assert not [e for e in code("Russian soldiers left 15 villagers dead in the raid.", "2022-04-02").events
+                if e.cameo_root == "08"]
+    told = code_all("The junta gave the Belgian envoy 72 hours to leave the country.", "2023-09-01")
+    assert all(e.hypothetical for e in told.events if e.cameo_root == "08")

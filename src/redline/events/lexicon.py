@@ -30,7 +30,7 @@ class Pattern:
     target: tuple[str, ...]
     symmetric: bool
     order: int
-    target_kind: str | None = None        # "person": fires only on an object naming a person
+    target_kind: str | None = None        # "person", "place", "territory": fires only on such an object
     source_sector: tuple[str, ...] = ()   # fires only when the subject is an actor of one of these
                                           # sectors ("troops rolled into Kabul": MIL, REB, UAF)
     reported: str | None = None           # the code when another says it of the subject, from

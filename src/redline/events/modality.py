@@ -87,7 +87,10 @@ def assess(trigger: Token, forward: bool) -> Modality:
                                                           for ch in kids(node)))     # "ahead of the talks"
                     or (lemma in c["directive"] and node.pos_ in ("VERB", "NOUN") and not any(
                         ch.dep_ in ("advmod", "prt") and ch.lower_ in c["directive_undone_by"].get(lemma, ())
-                        for ch in kids(node)))):
+                        for ch in kids(node)))
+                    or (lemma in c["deadline_verbs"] and via in ("advcl", "xcomp") and any(
+                        ch.dep_ in ("dobj", "npadvmod") and ch.lemma_.lower() in c["deadline_spans"]
+                        for ch in kids(node)))):    # "gave them 48 hours to leave"
                 m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.text
             elif lemma in c["volitional"] and not forward:
                 m.hypothetical, m.volitional, m.cue = True, True, m.cue or node.text
@@ -155,7 +158,8 @@ def assess(trigger: Token, forward: bool) -> Modality:
             m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.head.text
             break
         if dep == "advcl" and not any(ch.dep_ == "mark" for ch in kids(node)) and not (
-                infinitive(node) and node.head.lemma_.lower() in c["volitional"] | c["directive"]):
+                infinitive(node) and (node.head.lemma_.lower() in c["volitional"] | c["directive"]
+                                      or (node.i in own and node.head.lemma_.lower() in c["deadline_verbs"]))):
             break   # "offered on Saturday to mediate", parsed as an adverbial clause, is an offer
         via = dep
         node = node.head
