@@ -492,11 +492,12 @@ class EventCoder:
         """Whether the verb's object names an actor of that kind ("received Zelensky": a person);
         a "territory" is a place or a state named alone ("left Mali", "left Goma")."""
         actors = self._actors
-        places = ("place", "territory")
-        return actors is not None and any(
-            a.kind == kind or (kind in places and self._capital(a, actors))
-            or (kind == "territory" and (a.kind == "place" or (a.kind == "state" and not a.sectors)))
-            for o in args.verb_objects(token) for a, _ in actors.actors_for(o))
+
+        def fits(a: Actor) -> bool:
+            if kind == "territory":
+                return a.kind == "place" or (a.kind == "state" and not a.sectors) or self._capital(a, actors)
+            return a.kind == kind or (kind == "place" and self._capital(a, actors))
+        return actors is not None and any(fits(a) for o in args.verb_objects(token) for a, _ in actors.actors_for(o))
 
     def _subject_sector(self, token: Token, sectors: tuple[str, ...]) -> bool:
         """Whether the verb's subject is an actor of one of these sectors ("Russian troops entered
