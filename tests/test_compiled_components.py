@@ -86,3 +86,9 @@ def test_a_lookup_lemmatizer_is_left_to_spacy():
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     assert not lemmas.compile_lemmatizer(nlp)
     assert nlp.pipe_names == ["lemmatizer"]
+
+
+def test_the_pipeline_with_compiled_components_can_be_pickled():
+    import pickle
+    nlp = pickle.loads(pickle.dumps(load_spacy()))
+    assert annotations(nlp, TEXT) == annotations(load_spacy(), TEXT)

@@ -15,7 +15,6 @@ Only rules made of plain conditions (a value, IN, NOT_IN, REGEX) on the attribut
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from spacy.attrs import IDS
 from spacy.language import Language
@@ -32,7 +31,29 @@ OPERATORS = {"IN", "NOT_IN", "REGEX"}
 # meets new words for ever)
 CACHE_LIMIT = 200_000
 
-Test = Callable[[tuple], bool]
+
+class TokenTest:
+    """One token of a rule's pattern, as a test on a token's decoded row of attribute values
+    (strings or flags). A class, not a closure, so that the pipeline can be pickled."""
+    __slots__ = ("checks",)
+
+    def __init__(self, checks: list[tuple[int, object]]):
+        self.checks = checks     # (column, a value or {"IN": [...], "NOT_IN": [...], "REGEX": ...})
+
+    def __call__(self, values: tuple) -> bool:
+        for column, want in self.checks:
+            value = values[column]
+            if not isinstance(want, dict):
+                if value != want:
+                    return False
+                continue
+            if "IN" in want and value not in want["IN"]:
+                return False
+            if "NOT_IN" in want and value in want["NOT_IN"]:
+                return False
+            if "REGEX" in want and not re.search(want["REGEX"], value):
+                return False
+        return True
 
 
 class CompiledRuler:
@@ -49,8 +70,8 @@ class CompiledRuler:
         # one-word rules: (rule number, a column every alternative wants equal to one of some
         # values or None, its tests); rules of several words: (rule number, its alternatives as
         # tuples of test numbers, the token it sets)
-        self.tests: list[Test] = []
-        self.single: list[tuple[int, tuple[int, set] | None, list[Test]]] = []
+        self.tests: list[TokenTest] = []
+        self.single: list[tuple[int, tuple[int, set] | None, list[TokenTest]]] = []
         self.multi: list[tuple[int, list[tuple[int, ...]], int]] = []
         for number, rule in enumerate(rules):
             index = ruler.indices[number]
@@ -93,25 +114,8 @@ class CompiledRuler:
                 return column, set(wanted)
         return None
 
-    def _test(self, spec: dict) -> Test:
-        """A test on a token's decoded row of `self.attrs` values (strings or flags)."""
-        checks = [(self.attrs.index(key), want) for key, want in spec.items()]
-
-        def test(values: tuple) -> bool:
-            for column, want in checks:
-                value = values[column]
-                if not isinstance(want, dict):
-                    if value != want:
-                        return False
-                    continue
-                if "IN" in want and value not in want["IN"]:
-                    return False
-                if "NOT_IN" in want and value in want["NOT_IN"]:
-                    return False
-                if "REGEX" in want and not re.search(want["REGEX"], value):
-                    return False
-            return True
-        return test
+    def _test(self, spec: dict) -> TokenTest:
+        return TokenTest([(self.attrs.index(key), want) for key, want in spec.items()])
 
     def _outcome(self, row: tuple) -> tuple[dict | None, tuple[int, ...], frozenset[int]]:
         """What the one-word rules set on a token with these attribute values (later rules win),
