@@ -88,22 +88,22 @@ class CompiledRuler:
         # that hold, the tests of longer rules that hold)
         self._outcomes: dict[tuple, tuple[dict | None, tuple[int, ...], frozenset[int]]] = {}
 
-    @classmethod
-    def compile(cls, ruler, strings) -> CompiledRuler | None:
-        """The compiled form of `ruler`, or None when it has rules this module does not read."""
+    @staticmethod
+    def compilable(ruler) -> bool:
+        """Whether every rule of `ruler` is one this module reads."""
         for number in range(len(ruler.attrs)):
             rule = ruler.matcher.get(str(number))[1]
             index = ruler.indices[number]
             for alt in rule:
                 if not alt or not -len(alt) <= index < len(alt):
-                    return None
+                    return False
                 for spec in alt:
                     for key, value in spec.items():
                         if key not in READABLE:
-                            return None
+                            return False
                         if isinstance(value, dict) and not set(value) <= OPERATORS:
-                            return None
-        return cls(ruler, strings)
+                            return False
+        return True
 
     def _guard(self, specs: list[dict]) -> tuple[int, set] | None:
         """A cheap first check for a rule: a column that each of its alternatives wants equal to
@@ -170,12 +170,12 @@ class CompiledRuler:
 @Language.factory(COMPILED)
 def make_compiled_ruler(nlp: Language, name: str):
     """Stands in for the pipeline's stock attribute ruler (which the loader then disables)."""
-    return CompiledRuler.compile(nlp.get_pipe(STOCK), nlp.vocab.strings)
+    return CompiledRuler(nlp.get_pipe(STOCK), nlp.vocab.strings)
 
 
 def compile_attribute_ruler(nlp: Language) -> bool:
     """Replace `nlp`'s attribute ruler by its compiled form when it can be compiled; True if so."""
-    if STOCK not in nlp.pipe_names or CompiledRuler.compile(nlp.get_pipe(STOCK), nlp.vocab.strings) is None:
+    if STOCK not in nlp.pipe_names or not CompiledRuler.compilable(nlp.get_pipe(STOCK)):
         return False
     nlp.add_pipe(COMPILED, after=STOCK)
     nlp.disable_pipe(STOCK)
