@@ -57,6 +57,12 @@ def _negated_here(t: Token, c: dict) -> bool:
     return False
 
 
+def _gives_deadline(verb: Token, c: dict) -> bool:
+    """"gave the ambassador 48 hours (to leave)": a verb giving a span of time for a deed."""
+    return verb.lemma_.lower() in c["deadline_verbs"] and any(
+        ch.dep_ in ("dobj", "npadvmod") and ch.lemma_.lower() in c["deadline_spans"] for ch in kids(verb))
+
+
 def assess(trigger: Token, forward: bool) -> Modality:
     """The modality of an event triggered at `trigger`. `forward` is for appeals, intents and
     threats: "will" and "would" in their own clause are what they mean, not a hypothetical
@@ -88,9 +94,7 @@ def assess(trigger: Token, forward: bool) -> Modality:
                     or (lemma in c["directive"] and node.pos_ in ("VERB", "NOUN") and not any(
                         ch.dep_ in ("advmod", "prt") and ch.lower_ in c["directive_undone_by"].get(lemma, ())
                         for ch in kids(node)))
-                    or (lemma in c["deadline_verbs"] and via in ("advcl", "xcomp") and any(
-                        ch.dep_ in ("dobj", "npadvmod") and ch.lemma_.lower() in c["deadline_spans"]
-                        for ch in kids(node)))):    # "gave them 48 hours to leave"
+                    or (via in ("advcl", "xcomp") and _gives_deadline(node, c))):   # "gave them 48 hours to leave"
                 m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.text
             elif lemma in c["volitional"] and not forward:
                 m.hypothetical, m.volitional, m.cue = True, True, m.cue or node.text
@@ -159,7 +163,7 @@ def assess(trigger: Token, forward: bool) -> Modality:
             break
         if dep == "advcl" and not any(ch.dep_ == "mark" for ch in kids(node)) and not (
                 infinitive(node) and (node.head.lemma_.lower() in c["volitional"] | c["directive"]
-                                      or (node.i in own and node.head.lemma_.lower() in c["deadline_verbs"]))):
+                                      or (node.i in own and _gives_deadline(node.head, c)))):
             break   # "offered on Saturday to mediate", parsed as an adverbial clause, is an offer
         via = dep
         node = node.head
