@@ -981,3 +981,13 @@ def test_armed_forces_leaving_a_state_retreat_but_a_deadline_to_leave_is_not_kep
                 if e.cameo_root == "08"]
     told = code_all("The junta gave the Belgian envoy 72 hours to leave the country.", "2023-09-01")
     assert all(e.hypothetical for e in told.events if e.cameo_root == "08")
+
+
+def test_blows_of_two_kinds_in_two_clauses_are_two_events_but_one_blow_told_twice_is_one(code):
+    got = codes(code("Ethiopian troops entered the Eritrean town of Tesseney on Friday, two days after Ethiopian "
+                     "jets bombed the port of Assab.", "2000-05-19"))
+    assert {("ETH", "ERI", "192"), ("ETH", "ERI", "195")} <= got
+    once = [e.cameo for e in code("Armenia violated the ceasefire by shelling Azerbaijani positions near "
+                                  "Lachin, Baku said.", "2021-11-16").events if e.cameo_root == "19"]
+    assert len(once) == 1
+

@@ -55,6 +55,16 @@ def doc_memo(doc: Doc) -> dict:
     return _memo
 
 
+def crosses(node: Token, top: Token, deps: set[str]) -> bool:
+    """Whether the climb from `node` up to its ancestor `top` passes a word attached by one of
+    `deps` (a clause of its own between the two)."""
+    while node.i != top.i:
+        if node.dep_ in deps:
+            return True
+        node = node.head
+    return False
+
+
 def conjuncts(token: Token) -> tuple[Token, ...]:
     """`token.conjuncts`, read once per document: spaCy climbs to the first conjunct and walks
     the coordination again on each access, and the stages ask it of every object they try."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from redline.actors.resolver import counted  # noqa: F401  (re-exported: objects are counted too)
-from redline.extensions import conjuncts, doc_memo, kids  # noqa: F401  (conjuncts: re-exported)
+from redline.extensions import conjuncts, crosses, doc_memo, kids  # noqa: F401  (conjuncts: re-exported)
 
 # Where a target is looked for when a pattern does not say, in order.
 DEFAULT_TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon",
@@ -475,3 +475,14 @@ def motive(noun: Token, anywhere: bool = False) -> bool:
     return (noun.lower_ in MOTIVE_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "in"
             and (noun.head.head.pos_ in ("VERB", "AUX") or anywhere)
             and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in kids(noun)))
+
+
+
+def separate_clauses(a: Token, b: Token) -> bool:
+    """Whether two words are told in clauses of their own ("entered Gori a day after its warplanes
+    bombed Poti", "rolled into the compound and besieged him"), not one as the manner, the aim or
+    the object of the other ("violated the truce by shelling", "tried to kill", "launched an
+    invasion with a barrage")."""
+    if b.is_ancestor(a):
+        a, b = b, a
+    return not a.is_ancestor(b) or crosses(b, a, CLAUSE_DEPS - {"acl", "xcomp", "csubj"})

@@ -125,6 +125,8 @@ DENIAL_CODES = {"016", "011"}
 APOLOGY_CODES = {"055"}
 # Violence: assaults, fighting and mass violence.
 VIOLENT_ROOTS = ("18", "19", "20")
+# Assaults and fighting: blows of different kinds between one pair in one sentence can be several acts.
+BLOW_ROOTS = ("18", "19")
 # Fire from afar: artillery, aerial weapons, ceasefire violations.
 BOMBARDMENT_CODES = ("194", "195", "196")
 # Force posture: shown with one's own forces, towards someone else.
@@ -684,6 +686,8 @@ class EventCoder:
         ref = sentence_ref(index, sent)
         self._firings = firings
         best: dict[tuple, Event] = {}
+        beaten: list[tuple[tuple, Event]] = []     # events that lost their key to another
+        trigger_of: dict[int, Token] = {}
         for f in firings:
             # what came before in this sentence is context too ("..., and Beijing vowed to retaliate")
             before = earlier + [e for e in best.values() if e.trigger.start < f.trigger.idx]
@@ -696,9 +700,15 @@ class EventCoder:
                        ev.target.country or ev.target.igo or ev.target.code,
                        ev.cameo if distinct else ev.cameo_root, ev.negated, ev.hypothetical)
                 old = best.get(key)
+                trigger_of[id(ev)] = f.trigger
                 if old is None or (code_rank(ev.cameo), ev.confidence) > (code_rank(old.cameo), old.confidence):
                     best[key] = ev
-        events = self._protest_demands(sorted(best.values(), key=lambda e: e.trigger.start), firings)
+                    if old is not None:
+                        beaten.append((key, old))
+                else:
+                    beaten.append((key, ev))
+        kept = list(best.values()) + self._separate_blows(best, beaten, trigger_of)
+        events = self._protest_demands(sorted(kept, key=lambda e: e.trigger.start), firings)
         events = self._consequences(events, firings)
         events = self._without_stated_deeds(events, firings, actors)
         events = self._release_asked_of_captors(events)
@@ -1218,6 +1228,22 @@ class EventCoder:
             if other:
                 return [(country_actor(actors, other), False)], "sentence"
         return [], "none"
+
+    @staticmethod
+    def _separate_blows(best: dict[tuple, Event], beaten: list[tuple[tuple, Event]],
+                        trigger_of: dict[int, Token]) -> list[Event]:
+        """Blows of different kinds dealt in separate clauses ("entered Gori, a day after its
+        warplanes bombed Poti", 192 and 195) are separate events of one root between one pair;
+        one blow told twice ("violated the truce by shelling") is not, nor is a residual code
+        beside a specific one (an "attack" that was a bombing)."""
+        extra: list[tuple[tuple, Event]] = []
+        for key, ev in beaten:
+            kept = [best[key]] + [e for k, e in extra if k == key]
+            if ev.cameo_root in BLOW_ROOTS and code_rank(ev.cameo)[1] and all(
+                    code_rank(k.cameo)[1] and k.cameo != ev.cameo
+                    and args.separate_clauses(trigger_of[id(k)], trigger_of[id(ev)]) for k in kept):
+                extra.append((key, ev))
+        return [e for _, e in extra]
 
     @staticmethod
     def _contacted(f: Firing, actors: DocActors, sources) -> list[tuple[Actor, bool]]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from redline.extensions import crosses
 from redline.places.gazetteer import Gazetteer
 from redline.records import Event, Location, PlaceMention
 
@@ -63,12 +64,7 @@ def _belongs(head, t) -> bool:
     if head.i == t.i:
         return True
     if t.is_ancestor(head):
-        node = head
-        while node.i != t.i:
-            if node.dep_ in CLAUSE_DEPS:
-                return False
-            node = node.head
-        return True
+        return not crosses(head, t, CLAUSE_DEPS)
     # a nominal trigger's verb: "launched strikes on Odesa"
     return t.dep_ in NOUN_ROLES and head.i == t.head.i and t.head.pos_ in ("VERB", "AUX")
 
