@@ -991,3 +991,13 @@ def test_blows_of_two_kinds_in_two_clauses_are_two_events_but_one_blow_told_twic
                                   "Lachin, Baku said.", "2021-11-16").events if e.cameo_root == "19"]
     assert len(once) == 1
 
+
+def test_a_nuclear_device_exploded_at_no_one_is_a_test_at_home(code):
+    assert ("PAK", "PAK", "2042") in codes(code("Pakistan detonated five nuclear devices in the Chagai hills on "
+                                                "Thursday.", "1998-05-28"))
+    got = codes(code("India exploded a nuclear device under the Thar desert on Monday, and Pakistan condemned "
+                     "the test.", "1998-05-11"))
+    assert ("IND", "IND", "2042") in got and ("PAK", "IND", "111") in got
+    # aimed at someone, it is an attack on them
+    assert ("USA", "JPN", "20") in dyads(code("The United States dropped an atomic bomb on Hiroshima, Japan, on "
+                                              "Monday.", "1945-08-06"))

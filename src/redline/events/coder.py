@@ -1096,7 +1096,8 @@ class EventCoder:
         if contacted:     # "telephoned Bush to express his condolences": to whom the call was made
             return contacted, "tree"
         about = topics.specific(code, f.trigger, list(f.objects) + ([f.xcomp] if f.xcomp is not None else []))
-        home = (about or code).startswith(SELF_TARGET_CODES)   # "promised to respect women's rights"
+        # "promised to respect women's rights"; "exploded a nuclear device" (at no one): a test at home
+        home = (about or code).startswith(SELF_TARGET_CODES) or f.pattern.at_home
         if lookup(code).quad_class == 4:
             place = self._location_country(f, actors, climb=True)
             if place and not (home and place == sources[0][0].country):
