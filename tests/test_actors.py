@@ -1,7 +1,7 @@
 """The actor knowledge base and resolver: states, organisations, people by date, sectors,
 metonyms, references back, and users' own files."""
 import pytest
-from conftest import dyads
+from conftest import codes, dyads
 
 from redline.actors.knowledge import load_kb
 from redline.actors.resolver import DocActors
@@ -510,3 +510,12 @@ def test_a_part_of_a_force_is_the_force(code):
                                               "join the UN mission.", "2003-08-15"))
     assert ("ETH", "SOM", "08") in dyads(code("Some of the Ethiopian troops withdrew from Somalia on Tuesday.",
                                               "2007-01-23"))
+
+
+def test_a_mission_its_possessor_owns_is_of_the_possessor_not_of_its_host_city(code):
+    got = codes(code("Kuwait recalled its envoy from Baghdad on Friday after protesters stormed its embassy in "
+                     "Baghdad.", "2019-05-03"))
+    assert ("IRQ", "KWT", "145") in got and not any(t == "IRQ" for _, t, c in got if c == "145")
+    # the possessor's own act on its mission is its tie with the host
+    assert ("QAT", "EGY", "05") in {(s, t, c[:2]) for s, t, c in codes(code(
+        "Qatar reopened its embassy in Cairo on Monday.", "2021-07-05"))}

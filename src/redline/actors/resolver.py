@@ -842,8 +842,13 @@ class DocActors:
                 out.extend(held)
                 continue
             if found:
-                owner = self._possessor(t) if not (found[0].country or found[0].igo) else None
-                if owner is not None:   # "its troops", "their government"
+                # "its troops", "their government"; "protesters stormed its embassy in Tehran" is
+                # its, not Iran's (but "Riyadh reopened its embassy in Tehran" is the tie with Iran)
+                mission = t.lemma_.lower() in self.words["mission_nouns"] and bool(found[0].country)
+                owner = self._possessor(t) if mission or not (found[0].country or found[0].igo) else None
+                if owner is not None and mission and owner.country in self._clause_subject_countries(t):
+                    owner = None
+                if owner is not None:
                     a = found[0]
                     out.append((Actor(a.text, self.kb.code_for(owner.country, owner.igo, a.sectors),
                                       owner.country, owner.igo, list(a.sectors), a.name, a.kind), True))
@@ -1034,7 +1039,9 @@ class DocActors:
             prev = self._previous(token, lambda a: a.kind == "person" and bool(a.country or a.igo or a.name),
                                   skip=self._own_subject(token))
         elif lower in w["thing_pronouns"]:
-            prev = self._previous(token, lambda a: a.kind in ("state", "organisation", "group"))
+            host = self._mission_host(token)     # "stormed its embassy in Tehran": not Iran's
+            prev = self._previous(token, lambda a: a.kind in ("state", "organisation", "group")
+                                  and not (a.country and a.country in host))
         elif lower in w["plural_pronouns"]:
             prev = self._previous(token, lambda a: a.kind in ("group", "organisation") or (
                 a.kind == "state" and bool(a.sectors)), skip=self._own_subject(token))
@@ -1064,6 +1071,15 @@ class DocActors:
         if prev is None:
             return None
         return Actor(token.text, prev.code, prev.country, prev.igo, list(prev.sectors), prev.name, prev.kind)
+
+    def _mission_host(self, token: Token) -> set[str]:
+        """The country an embassy or consulate a possessive owns is in ("its embassy in Tehran"):
+        a state keeps no mission in its own land, so the possessive is not that country."""
+        head = token.head
+        if token.dep_ != "poss" or head.lemma_.lower() not in self.words["mission_nouns"]:
+            return set()
+        return {a.country for c in kids(head) if c.dep_ == "prep" and c.lower_ == "in"
+                for o in kids(c) if o.dep_ == "pobj" for a in self.compose(self.np_head(o)) if a.country}
 
     @staticmethod
     def _own_subject(token: Token) -> set[int]:
