@@ -1001,3 +1001,16 @@ def test_a_nuclear_device_exploded_at_no_one_is_a_test_at_home(code):
     # aimed at someone, it is an attack on them
     assert ("USA", "JPN", "20") in dyads(code("The United States dropped an atomic bomb on Hiroshima, Japan, on "
                                               "Monday.", "1945-08-06"))
+
+
+def test_fleeing_into_exile_or_taking_refuge_is_the_host_s_asylum_to_the_one_who_fled(code):
+    assert ("GAB", "CAF", "075") in codes(code("The Central African Republic's ousted president fled into exile in "
+                                               "Gabon on Saturday.", "2003-03-16"))
+    assert ("ITA", "SOM", "075") in codes(code("Somalia's deposed foreign minister took refuge in the Italian "
+                                               "embassy in Mogadishu on Friday.", "1991-01-25"))
+    flown = code("Rebel soldiers detained President Viktor Yanukovych and flew him into exile in Russia on "
+                 "Sunday.", "2014-02-23")
+    assert [e.target.name for e in flown.events if e.cameo == "075"] == ["Viktor Yanukovych"]
+    # villagers sheltering in a church are granted nothing by anyone
+    assert not [e for e in code("Thousands of villagers took refuge in churches on Sunday.", "1994-04-10").events
+                if e.cameo == "075"]

@@ -960,6 +960,12 @@ class EventCoder:
                 # "opposition leaders demanded that Damascus withdraw": said from the other state named
                 sources, _ = self._domestic(f, actors, unlocated, targets)
         pairs = self._pairs(f, actors, sources, targets)
+        if p.reverse:
+            # "fled into exile in France": France's asylum to the one who fled ("flew him into
+            # exile in Venezuela": to the one flown)
+            flown = [x for o in args.verb_objects(trig) for x in actors.actors_for(o) if x[0].kind == "person"]
+            hosts = list({id(t): t for _, t in pairs}.values())
+            pairs = [(t, x) for t in hosts for x in flown] or [(t, s) for s, t in pairs]
         accusers = None
         if p.reported:
             # "Pakistan said India was behind the attack": what would be a claim is, said of

@@ -14,7 +14,7 @@ from redline.errors import RedlineError
 from redline.events.codebook import codebook
 
 KEYS = {"id", "code", "verb", "noun", "adj", "prep", "object", "xcomp", "target", "symmetric", "target_kind",
-        "source_sector", "reported", "at_home", "note"}
+        "source_sector", "reported", "at_home", "reverse", "note"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,8 @@ class Pattern:
                                           # the attack" accuses Russia: 112)
     at_home: bool = False                 # aimed at no one named, done within the doer's own
                                           # country ("exploded a nuclear device": a test)
+    reverse: bool = False                 # the event runs from the target to the subject ("fled
+                                          # into exile in France": France's asylum to him, 075)
 
     def score(self, object_words: int) -> float:
         """How specific a match is: constraints met, and a longer object phrase counts more."""
@@ -92,7 +94,7 @@ class Lexicon:
             symmetric=bool(entry.get("symmetric")), order=self._order,
             target_kind=(str(entry["target_kind"]) if entry.get("target_kind") else None),
             source_sector=tuple(str(x).upper() for x in as_list(entry.get("source_sector"))), reported=reported,
-            at_home=bool(entry.get("at_home")))
+            at_home=bool(entry.get("at_home")), reverse=bool(entry.get("reverse")))
         old = self.by_id.get(pattern.id)
         if old is not None and not user:   # one id twice in the package would silently drop an entry
             raise RedlineError("E302", path=where, index=index, detail=f"id {pattern.id!r} is already used")
