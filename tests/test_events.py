@@ -1014,3 +1014,12 @@ def test_fleeing_into_exile_or_taking_refuge_is_the_host_s_asylum_to_the_one_who
     # villagers sheltering in a church are granted nothing by anyone
     assert not [e for e in code("Thousands of villagers took refuge in churches on Sunday.", "1994-04-10").events
                 if e.cameo == "075"]
+
+
+def test_a_joint_operation_named_as_the_setting_of_a_deed_is_military_cooperation(code):
+    got = codes(code("Ugandan troops entered South Sudan on Monday in a joint operation with the South Sudanese "
+                     "army against rebels.", "2014-01-13"))
+    assert {("UGA", "SSD", "062"), ("SSD", "UGA", "062")} <= got
+    # a kind named by an adjective before the noun: a "mass" expulsion is of a population
+    assert ("DZA", "NER", "201") in codes(code("Algeria's mass expulsion of Nigerien migrants began on Monday.",
+                                               "2018-05-07"))

@@ -77,6 +77,8 @@ MUTUAL_WORDS = {"together", "jointly", "each", "mutual", "mutually", "bilateral"
 CONTACT_CODES = ("040", "041", "042", "044", "045", "046")
 # Protests: named as the background of another event, still coded (see _code_sentence).
 PROTEST_CODES = ("14",)
+# Military cooperation: "crossed into Congo in a joint operation with the Congolese army" is news too.
+JOINT_FORCE_CODES = ("062",)
 # Sectors that take orders from their state: an order to them is command, not a demand.
 OWN_ORGANS = {"MIL", "GOV", "COP", "SPY", "UAF"}
 # Sectors of named officials whose state the text does not give ("Deputy Defence Minister
@@ -458,7 +460,7 @@ class EventCoder:
             candidates = [o for prep, o in EventCoder._phrases_around(base, p.particles) if prep == p.prep]
         elif base.pos_ in ("NOUN", "PROPN") and xtok is None:
             candidates = [o for prep, o in args.prep_objects(base, ("of",))]
-            candidates += [c for c in kids(base) if c.dep_ in ("compound", "nmod")]
+            candidates += [c for c in kids(base) if c.dep_ in ("compound", "nmod", "amod")]
         else:
             candidates = args.verb_objects(base)
         candidates = [args.counted(o) for o in candidates]
@@ -718,9 +720,10 @@ class EventCoder:
         # Contacts are the exception: "said after talks with X", "during their phone call",
         # "on a visit to Kyiv" report a meeting of the speaker's as surely as the words said.
         # So are protests ("resigned after weeks of mass protests against his rule"): a public's
-        # own act, news however the sentence frames it.
+        # own act, news however the sentence frames it; and so are forces acting together ("crossed
+        # into Congo in a joint operation with the Congolese army").
         background = {f.trigger.idx for f in firings if f.pattern.pos == "noun" and args.in_background(f.trigger)
-                      and not f.pattern.code.startswith(CONTACT_CODES + PROTEST_CODES)}
+                      and not f.pattern.code.startswith(CONTACT_CODES + PROTEST_CODES + JOINT_FORCE_CODES)}
         # ... nor a protest only planned ("deployed police ahead of planned protests")
         nominal_background = {f.trigger.idx for f in firings if f.pattern.pos == "noun" and args.in_background(f.trigger)}
         background |= {e.trigger.start for e in events if e.trigger.start in nominal_background and "+intent" in e.rule}
