@@ -1023,3 +1023,12 @@ def test_a_joint_operation_named_as_the_setting_of_a_deed_is_military_cooperatio
     # a kind named by an adjective before the noun: a "mass" expulsion is of a population
     assert ("DZA", "NER", "201") in codes(code("Algeria's mass expulsion of Nigerien migrants began on Monday.",
                                                "2018-05-07"))
+
+
+def test_a_vow_to_resist_or_to_answer_any_attack_is_a_threat_of_force(code):
+    got = dyads(code("Israel pulled its last troops out of Gaza on Monday, and the defence minister said Israel "
+                     "would respond harshly to any attack from the territory.", "2005-09-12"))
+    assert ("ISR", "PSE", "13") in got
+    got = dyads(code("Russian troops entered Grozny on Tuesday, and the Chechen commander vowed that his fighters "
+                     "would resist Moscow to the end.", "1995-01-03"))
+    assert ("RUS", "RUS", "13") in got
