@@ -1032,3 +1032,15 @@ def test_a_vow_to_resist_or_to_answer_any_attack_is_a_threat_of_force(code):
     got = dyads(code("Russian troops entered Grozny on Tuesday, and the Chechen commander vowed that his fighters "
                      "would resist Moscow to the end.", "1995-01-03"))
     assert ("RUS", "RUS", "13") in got
+
+
+def test_forces_promised_to_help_another_or_to_shelter_people_are_an_intent_to_protect(code):
+    got = codes(code("Kenya will deploy 1,000 soldiers and police officers to Haiti to help fight the gangs, the "
+                     "Kenyan government said on Tuesday.", "2023-07-25"))
+    assert ("KEN", "HTI", "0334") in got
+    got = codes(code("Italy said on Monday it was ready to send troops to Lebanon as part of a stabilisation force.",
+                     "2006-08-14"))
+    assert ("ITA", "LBN", "0334") in got
+    got = dyads(code("Fighting spread across Rwanda on Monday, and Belgium said its paratroopers would set up a "
+                     "safe zone to shelter civilians.", "1994-04-11"))
+    assert ("BEL", "RWA", "03") in got

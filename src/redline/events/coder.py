@@ -198,11 +198,12 @@ def kills_leader(trig: Token) -> bool:
     return any(names_leader(o) for o in kids(trig) if o.dep_ in ("dobj", "nsubjpass"))
 
 
-# Deployments (154) whose forces or purpose are peacekeeping or relief are the provision of
-# protection (074) or of humanitarian aid (073), not a show of force: "offered to send 200 troops to
-# bolster the UN peacekeeping force", "deployed a battalion of peacekeepers to Liberia".
-DEPLOY_CODES = ("154",)
-PEACEKEEPING_STEMS = ("peacekeep", "peace-keep")
+# Deployments (154, and 153 of police with soldiers) whose forces or purpose are peacekeeping or
+# relief are the provision of protection (074) or of humanitarian aid (073), not a show of force:
+# "offered to send 200 troops to bolster the UN peacekeeping force", "deployed a battalion of
+# peacekeepers to Liberia", "troops to Ukraine as part of a reassurance force".
+DEPLOY_CODES = ("153", "154")
+PEACEKEEPING_STEMS = ("peacekeep", "peace-keep", "reassur", "stabilisation", "stabilization")
 RELIEF_WORDS = {"relief", "humanitarian", "rescue"}
 # Purposes of forces sent to another's side: "deployed troops to Mozambique to help fight insurgents"
 ASSISTANCE_VERBS = {"help", "assist", "support", "protect", "defend", "train", "bolster", "reinforce", "back"}
