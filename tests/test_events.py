@@ -1044,3 +1044,6 @@ def test_forces_promised_to_help_another_or_to_shelter_people_are_an_intent_to_p
     got = dyads(code("Fighting spread across Rwanda on Monday, and Belgium said its paratroopers would set up a "
                      "safe zone to shelter civilians.", "1994-04-11"))
     assert ("BEL", "RWA", "03") in got
+    # riot police sent to protect a parliament at home stay a police deployment
+    assert ("KEN", "KEN", "153") in codes(code("Kenya deployed riot police to protect parliament on Tuesday as "
+                                               "protesters gathered in Nairobi.", "2024-06-25"))

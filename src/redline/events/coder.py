@@ -198,11 +198,13 @@ def kills_leader(trig: Token) -> bool:
     return any(names_leader(o) for o in kids(trig) if o.dep_ in ("dobj", "nsubjpass"))
 
 
-# Deployments (154, and 153 of police with soldiers) whose forces or purpose are peacekeeping or
-# relief are the provision of protection (074) or of humanitarian aid (073), not a show of force:
+# Deployments (154, and 153 of police sent with soldiers) whose forces or purpose are peacekeeping
+# or relief are the provision of protection (074) or of humanitarian aid (073), not a show of force:
 # "offered to send 200 troops to bolster the UN peacekeeping force", "deployed a battalion of
-# peacekeepers to Liberia", "troops to Ukraine as part of a reassurance force".
+# peacekeepers to Liberia", "troops to Ukraine as part of a reassurance force"; riot police sent to
+# protect a parliament stay police.
 DEPLOY_CODES = ("153", "154")
+POLICE_DEPLOY_CODE = "153"
 PEACEKEEPING_STEMS = ("peacekeep", "peace-keep", "reassur", "stabilisation", "stabilization")
 RELIEF_WORDS = {"relief", "humanitarian", "rescue"}
 # Purposes of forces sent to another's side: "deployed troops to Mozambique to help fight insurgents"
@@ -854,7 +856,8 @@ class EventCoder:
     def _events(self, f: Firing, ref: SentenceRef, actors: DocActors, anchor, earlier) -> list[Event]:
         p, trig = f.pattern, f.trigger
         code = purposes.specific(p.code, [trig] + list(f.objects))
-        if code.startswith(DEPLOY_CODES) and p.pos == "verb":
+        if code.startswith(DEPLOY_CODES) and p.pos == "verb" and (code != POLICE_DEPLOY_CODE or any(
+                "MIL" in a.sectors for o in f.objects for t in (o, *args.conjuncts(o)) for a, _ in actors.actors_for(t))):
             code = deployment_purpose(trig, f.objects) or code
         leader_killed = code[:2] in ("18", "19") and code != "186" and not code.startswith("185") and kills_leader(trig)
         if leader_killed:     # "gunmen shot dead Prime Minister X": an assassination, not a gunfight
