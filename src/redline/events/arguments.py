@@ -477,6 +477,10 @@ def motive(noun: Token, anywhere: bool = False) -> bool:
             and not any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in kids(noun)))
 
 
+# Relations that set a clause of its own under another ("entered ... after its warplanes bombed",
+# "rolled in and besieged"); an aim ("tried to kill") or a participle phrase is not one.
+SEPARATE_CLAUSE_DEPS = CLAUSE_DEPS - {"acl", "xcomp", "csubj"}
+
 
 def separate_clauses(a: Token, b: Token) -> bool:
     """Whether two words are told in clauses of their own ("entered Gori a day after its warplanes
@@ -485,4 +489,4 @@ def separate_clauses(a: Token, b: Token) -> bool:
     invasion with a barrage")."""
     if b.is_ancestor(a):
         a, b = b, a
-    return not a.is_ancestor(b) or crosses(b, a, CLAUSE_DEPS - {"acl", "xcomp", "csubj"})
+    return not a.is_ancestor(b) or crosses(b, a, SEPARATE_CLAUSE_DEPS)
