@@ -519,3 +519,12 @@ def test_a_mission_its_possessor_owns_is_of_the_possessor_not_of_its_host_city(c
     # the possessor's own act on its mission is its tie with the host
     assert ("QAT", "EGY", "05") in {(s, t, c[:2]) for s, t, c in codes(code(
         "Qatar reopened its embassy in Cairo on Monday.", "2021-07-05"))}
+
+
+def test_supporters_are_a_crowd_of_the_state_of_whom_they_support(code):
+    got = dyads(code("Supporters of Peru's ousted president Pedro Castillo stormed the airport in Ayacucho on "
+                     "Saturday.", "2022-12-17"))
+    assert ("PER", "PER", "14") in got
+    got = dyads(code("Supporters of the ruling party beat up an opposition lawmaker in a Harare suburb on Tuesday, "
+                     "his party said.", "2008-04-29"))
+    assert ("ZWE", "ZWE", "18") in got
