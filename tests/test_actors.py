@@ -528,3 +528,15 @@ def test_supporters_are_a_crowd_of_the_state_of_whom_they_support(code):
     got = dyads(code("Supporters of the ruling party beat up an opposition lawmaker in a Harare suburb on Tuesday, "
                      "his party said.", "2008-04-29"))
     assert ("ZWE", "ZWE", "18") in got
+
+
+def test_agents_are_a_state_s_intelligence_and_investigators_its_police(code):
+    kidnap = code("North Korean agents kidnapped 13 Japanese citizens in the 1970s, Pyongyang admitted on Tuesday.",
+                  "2002-09-17")
+    assert [e.source.code for e in kidnap.events if e.cameo_root == "18"] == ["PRKSPY"]
+    assert ("TUR", "TUR", "17") in dyads(code("Turkish investigators detained two suspects in Istanbul on Monday.",
+                                              "2018-10-15"))
+    # investigators a body sends are its own: the inquiry is into the country named
+    sent = code("The UN Human Rights Council sent investigators to look into abuses in Eritrea on Friday.",
+                "2013-01-12")
+    assert [(e.target.code, e.target.text) for e in sent.events if e.cameo_root == "09"] == [("ERI", "Eritrea")]
