@@ -1047,3 +1047,9 @@ def test_forces_promised_to_help_another_or_to_shelter_people_are_an_intent_to_p
     # riot police sent to protect a parliament at home stay a police deployment
     assert ("KEN", "KEN", "153") in codes(code("Kenya deployed riot police to protect parliament on Tuesday as "
                                                "protesters gathered in Nairobi.", "2024-06-25"))
+
+
+def test_a_single_span_of_time_is_of_the_deed_it_names(code):
+    assert ("SYR", "SYR", "017") in codes(code("Syria declared a day of national mourning on Sunday.", "1982-06-13"))
+    assert ("LBN", "LBN", "017") in codes(code("Lebanon declared a day of mourning on Wednesday after the blast "
+                                               "in Beirut.", "2020-08-05"))

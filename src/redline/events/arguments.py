@@ -230,8 +230,10 @@ TIME_SPANS = {"year", "month", "week", "decade", "day"}
 
 
 def spanned(token: Token) -> Token:
-    """The deed a span of time is of ("three years of peace talks" -> talks), else the word."""
-    if token.lemma_.lower() in TIME_SPANS and any(c.dep_ == "nummod" for c in kids(token)):
+    """The deed a span of time is of ("three years of peace talks" -> talks, "a day of national
+    mourning" -> mourning), else the word."""
+    if token.lemma_.lower() in TIME_SPANS and any(c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("a", "an"))
+                                                  for c in kids(token)):
         return next((o for _, o in prep_objects(token, ("of",))), token)
     return token
 
