@@ -231,6 +231,11 @@ def deployment_purpose(trig: Token, objects: list[Token]) -> str | None:
     return None
 
 
+def with_soldiers(objects: list[Token], actors: DocActors) -> bool:
+    """Whether the forces sent include soldiers ("1,000 soldiers and police officers")."""
+    return any("MIL" in a.sectors for o in objects for t in (o, *args.conjuncts(o)) for a, _ in actors.actors_for(t))
+
+
 def first_country(found: list[tuple[Actor, bool]]) -> str | None:
     """The first country among resolved actors."""
     return next((a.country for a, _ in found if a.country), None)
@@ -856,8 +861,8 @@ class EventCoder:
     def _events(self, f: Firing, ref: SentenceRef, actors: DocActors, anchor, earlier) -> list[Event]:
         p, trig = f.pattern, f.trigger
         code = purposes.specific(p.code, [trig] + list(f.objects))
-        if code.startswith(DEPLOY_CODES) and p.pos == "verb" and (code != POLICE_DEPLOY_CODE or any(
-                "MIL" in a.sectors for o in f.objects for t in (o, *args.conjuncts(o)) for a, _ in actors.actors_for(t))):
+        if code.startswith(DEPLOY_CODES) and p.pos == "verb" and (
+                code != POLICE_DEPLOY_CODE or with_soldiers(f.objects, actors)):
             code = deployment_purpose(trig, f.objects) or code
         leader_killed = code[:2] in ("18", "19") and code != "186" and not code.startswith("185") and kills_leader(trig)
         if leader_killed:     # "gunmen shot dead Prime Minister X": an assassination, not a gunfight
