@@ -9,7 +9,8 @@ lemmatizer run compiled with identical output, then actors, events, quotes, plac
 The sides take turns on each chunk of articles, so that they share the machine's drift; each
 side's time is the sum over chunks of its best round, and their ratio is reported (>= 0.85 is
 the target). Two more sides run redline without the quotes stage and without the places stage,
-to show what each costs (<= 5% each is the target). The gazetteer's load time is measured in fresh processes (< 1 s is the target).
+to show what each costs (<= 5% each is the target). The gazetteer's load time is measured in
+fresh processes (< 1 s is the target).
 """
 from __future__ import annotations
 
