@@ -1053,3 +1053,15 @@ def test_a_single_span_of_time_is_of_the_deed_it_names(code):
     assert ("SYR", "SYR", "017") in codes(code("Syria declared a day of national mourning on Sunday.", "1982-06-13"))
     assert ("LBN", "LBN", "017") in codes(code("Lebanon declared a day of mourning on Wednesday after the blast "
                                                "in Beirut.", "2020-08-05"))
+
+
+def test_a_relative_clause_with_no_object_answers_the_words_it_hangs_on(code):
+    got = codes(code("Serbia accused Kosovo on Monday of stoking unrest in the north, a charge Pristina rejected as "
+                     "absurd.", "2023-05-29"))
+    assert ("XKX", "SRB", "016") in got
+    got = codes(code("Pakistan accused India of backing the attackers, an allegation that New Delhi dismissed on "
+                     "Friday.", "2019-02-22"))
+    assert ("IND", "PAK", "016") in got
+    # a noun no one answers is no such object: a background act is not coded against it
+    got = codes(code("Musharraf restored the constitution he had suspended in November.", "2007-12-15"))
+    assert not any(c.startswith("17") for _, _, c in got)

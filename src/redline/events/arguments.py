@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from redline.actors.resolver import counted  # noqa: F401  (re-exported: objects are counted too)
+from redline.actors.resolver import coreference_words, counted  # noqa: F401  (counted: re-exported)
 from redline.extensions import conjuncts, crosses, doc_memo, kids  # noqa: F401  (conjuncts: re-exported)
 
 # Where a target is looked for when a pattern does not say, in order.
@@ -189,11 +189,26 @@ def _verb_objects(verb: Token) -> list[Token]:
             objs = [verb.head]    # "citizens, two of whom have been detained": the citizens
     if not objs and verb.dep_ == "acl" and verb.tag_ == "VBN":
         objs = [verb.head]
+    if verb.dep_ == "relcl" and not is_passive(verb) and _object_gap(verb, objs):
+        # "a charge (that) Baku rejected": the noun the clause hangs on is what its subject rejected
+        objs = [verb.head]
     if not objs:
         # "allowed inspectors to return", parsed with the object as the complement's subject
         objs = [s for c in kids(verb) if c.dep_ in ("ccomp", "xcomp") and infinitive(c)
                 for s in kids(c) if s.dep_ == "nsubj"]
     return objs
+
+
+def _object_gap(verb: Token, objs: list[Token]) -> bool:
+    """Whether a relative clause with a subject of its own and no object but "that" or "which"
+    answers the words it hangs on: "a charge Baku rejected", "the result, which the Kremlin
+    hailed". Other nouns are no such object ("the day Russia invaded") or are told as background
+    ("the constitution he had suspended")."""
+    subj = children(verb, "nsubj")
+    return (all(o.lower_ in RELATIVE_PRONOUNS for o in objs)
+            and verb.head.lemma_.lower() in coreference_words()["answered_nouns"] and bool(subj)
+            and subj[0].lower_ not in RELATIVE_PRONOUNS
+            and not any(c.dep_ in ("ccomp", "xcomp") for c in kids(verb)))
 
 
 # Vehicles named for what they carry: "dispatched planes loaded with tents to Pakistan".
