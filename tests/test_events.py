@@ -1065,3 +1065,10 @@ def test_a_relative_clause_with_no_object_answers_the_words_it_hangs_on(code):
     # a noun no one answers is no such object: a background act is not coded against it
     got = codes(code("Musharraf restored the constitution he had suspended in November.", "2007-12-15"))
     assert not any(c.startswith("17") for _, _, c in got)
+
+
+def test_warplanes_flying_over_or_close_to_another_state_are_a_show_of_force(code):
+    got = codes(code("Russian strategic bombers flew close to Norway's coast on Thursday.", "2023-03-16"))
+    assert ("RUS", "NOR", "150") in got
+    got = codes(code("Azerbaijani fighter jets flew over the Armenian town of Jermuk on Sunday.", "2022-09-18"))
+    assert ("AZE", "ARM", "150") in got
