@@ -1072,3 +1072,15 @@ def test_warplanes_flying_over_or_close_to_another_state_are_a_show_of_force(cod
     assert ("RUS", "NOR", "150") in got
     got = codes(code("Azerbaijani fighter jets flew over the Armenian town of Jermuk on Sunday.", "2022-09-18"))
     assert ("AZE", "ARM", "150") in got
+
+
+def test_mass_killings_of_people_no_words_make_combatants_whatever_the_weapon(code):
+    got = codes(code("Janjaweed militiamen armed with machetes and rifles killed hundreds of Masalit villagers in "
+                     "West Darfur last week, a UN envoy said on Friday.", "2023-06-16"))
+    assert ("SDN", "SDN", "202") in got
+    got = codes(code("Gunmen killed more than 300 worshippers at a mosque in northern Sinai on Friday, "
+                     "Egyptian officials said.", "2017-11-24"))
+    assert ("EGY", "EGY", "202") in got
+    # armed men killed in their hundreds are a battle's toll
+    got = codes(code("Russian troops killed hundreds of Ukrainian soldiers near Bakhmut, Moscow said.", "2023-02-01"))
+    assert ("RUS", "UKR", "190") in got

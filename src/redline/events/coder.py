@@ -60,6 +60,8 @@ SELF_TARGET_CODES = ("14", "17", "081", "082", "083", "0841", "034", "0351", "03
 UNNAMED_AGENTS = {"08": "GOV", "17": "GOV", "18": "UAF", "190": "UAF", "193": "UAF"}
 # Killings of civilians in the hundreds or more are mass killings (202), unless the means say more.
 MASS_KILLING_FROM = {"180", "190", "193"}
+# ... by any of these means: "hacked thousands to death with machetes" too, but not a bombing's toll.
+MASS_KILLING_MEANS = MASS_KILLING_FROM | {"182"}
 KILLING_VERBS = {"kill", "massacre", "slaughter", "murder", "execute", "butcher"}
 ONE_ATTACK = {"attack", "assault", "raid", "bombing", "strike", "ambush", "blast", "explosion", "shooting"}
 # ... but not destruction: "the dam was destroyed" names no authority that did it.
@@ -1073,8 +1075,9 @@ class EventCoder:
                 entry, pair_rule, mode = lookup(means[0]), f"{pair_rule}+{means[1]}", means[1]
             else:
                 mode = plover.mode_for(entry.plover, entry.plover_mode, phrase)
-                if entry.code in MASS_KILLING_FROM and "CVL" in t.sectors and self._mass_killing(trig):
-                    entry, pair_rule = lookup("202"), f"{pair_rule}>202"
+            if (pair_code in MASS_KILLING_FROM and entry.code[:3] in MASS_KILLING_MEANS
+                    and self._mass_killing(trig, t, actors)):
+                entry, pair_rule = lookup("202"), f"{pair_rule}>202"
             out.append(Event(
                 source=s, target=t, cameo=entry.code, cameo_root=entry.root, cameo_label=entry.label,
                 plover=entry.plover, plover_mode=mode,
@@ -2142,11 +2145,19 @@ class EventCoder:
         return []
 
     @staticmethod
-    def _mass_killing(trig: Token) -> bool:
-        """"militiamen killed hundreds of civilians": a mass killing, whoever did it; but "killed hundreds
-        in a cross-border assault" is the toll of one attack."""
-        return (trig.lemma_.lower() in KILLING_VERBS and any(args.massive(o) for o in args.verb_objects(trig))
-                and not any(o.lemma_.lower() in ONE_ATTACK for _, o in args.prep_objects(trig, ("in",))))
+    def _mass_killing(trig: Token, target: Actor, actors: DocActors) -> bool:
+        """"militiamen killed hundreds of civilians", "... of Yazidi men" (in northern Iraq): a mass
+        killing, whoever did it; but not "killed hundreds of soldiers", nor "killed hundreds in a
+        cross-border assault", the toll of one attack."""
+        if trig.lemma_.lower() not in KILLING_VERBS or any(
+                o.lemma_.lower() in ONE_ATTACK for _, o in args.prep_objects(trig, ("in",))):
+            return False
+        victims = [o for o in args.verb_objects(trig) if args.massive(o)]
+        if not victims or "CVL" in target.sectors:
+            return bool(victims)
+        # a target with no sector (the state where it happened): victims no words make anyone's forces
+        named = [v for o in victims for v in [o] + [x for _, x in args.prep_objects(o, ("of",))]]
+        return not target.sectors and not any(set(a.sectors) - {"CVL"} for v in named for a, _ in actors.actors_for(v))
 
     @staticmethod
     def _clause_subjects(o: Token, own: set, actors: DocActors) -> list[Token]:
