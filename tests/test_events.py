@@ -1084,3 +1084,9 @@ def test_mass_killings_of_people_no_words_make_combatants_whatever_the_weapon(co
     # armed men killed in their hundreds are a battle's toll
     got = codes(code("Russian troops killed hundreds of Ukrainian soldiers near Bakhmut, Moscow said.", "2023-02-01"))
     assert ("RUS", "UKR", "190") in got
+
+
+def test_rallying_others_against_a_state_is_coded_against_that_state(code):
+    got = codes(code("Estonia's prime minister urged EU leaders on Thursday to impose tougher sanctions on Iran.",
+                     "2024-04-18"))
+    assert ("EST", "IRN", "113") in got

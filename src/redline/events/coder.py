@@ -2030,6 +2030,8 @@ class EventCoder:
         # "pulled back from the border area": spaCy hangs the phrase on the particle
         holders += [c for c in kids(trig) if c.dep_ in ("advmod", "prt") and c.lower_ in p.particles]
         holders += [o for o in args.verb_objects(trig) if o not in holders] if p.pos == "verb" else []
+        # "urged partners to impose sanctions on Belarus": the complement's object carries it too
+        holders += [o for o in args.verb_objects(f.xcomp) if o not in holders] if f.xcomp is not None else []
         # "sent trucks carrying food into Gaza": where the load goes
         holders += [w for o in holders[1:] for w in args.loads(o)]
         # "pledged tents, rescue crews and field hospitals for flood victims": the list's last item
