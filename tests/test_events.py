@@ -1090,3 +1090,8 @@ def test_rallying_others_against_a_state_is_coded_against_that_state(code):
     got = codes(code("Estonia's prime minister urged EU leaders on Thursday to impose tougher sanctions on Iran.",
                      "2024-04-18"))
     assert ("EST", "IRN", "113") in got
+
+
+def test_hosting_another_states_troops_is_a_military_tie_not_a_visit(code):
+    got = codes(code("Lithuania began hosting German troops for a new round of joint drills on Monday.", "2023-06-19"))
+    assert ("LTU", "DEU", "062") in got and ("LTU", "DEU", "043") not in got
