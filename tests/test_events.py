@@ -1095,3 +1095,9 @@ def test_rallying_others_against_a_state_is_coded_against_that_state(code):
 def test_hosting_another_states_troops_is_a_military_tie_not_a_visit(code):
     got = codes(code("Lithuania began hosting German troops for a new round of joint drills on Monday.", "2023-06-19"))
     assert ("LTU", "DEU", "062") in got and ("LTU", "DEU", "043") not in got
+
+
+def test_a_second_predicate_the_parser_leaves_unlabelled_keeps_the_first_ones_subject(code):
+    got = codes(code("Nicaragua forced a bus carrying opposition activists from Managua to Leon to stop at a checkpoint "
+                     "on Friday by blocking the road, then detained a student leader on board.", "2018-07-13"))
+    assert ("NIC", "NIC", "173") in got

@@ -105,6 +105,9 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
         # condolences" is the caller's purpose
         obj = children(head, "dobj") if head.lemma_.lower() not in SUBJECT_PURPOSE_VERBS else []
         return obj[:1] if obj else verb_subjects(head, depth + 1)
+    if dep == "dep" and verb.tag_ in ("VBD", "VBZ", "VBP") and head.pos_ in ("VERB", "AUX"):
+        # "forced the jet to land, then arrested a journalist": a second predicate the parser left unlabelled
+        dep = "conj"
     if dep in ("conj", "advcl", "pcomp", "ccomp", "acomp") and head.pos_ in ("VERB", "AUX"):
         # "it was ready to restore ties": the subject of the copula
         if dep == "ccomp":
