@@ -1101,3 +1101,14 @@ def test_a_second_predicate_the_parser_leaves_unlabelled_keeps_the_first_ones_su
     got = codes(code("Nicaragua forced a bus carrying opposition activists from Managua to Leon to stop at a checkpoint "
                      "on Friday by blocking the road, then detained a student leader on board.", "2018-07-13"))
     assert ("NIC", "NIC", "173") in got
+
+
+def test_unnamed_police_and_protesters_belong_to_the_state_the_sentence_names_most(code):
+    got = codes(code("Tens of thousands of Serbs marched in Belgrade on Saturday against a lithium mine planned by an "
+                     "Anglo-Australian company, and riot police detained dozens of protesters outside the government "
+                     "building.", "2024-08-10"))
+    assert ("SRB", "SRB", "173") in got
+    # no state named more than another: no guess
+    got = codes(code("Police detained dozens of protesters outside the parliament as Serbia and Kosovo traded "
+                     "accusations.", "2024-08-10"))
+    assert not any(c == "173" for _, _, c in got)

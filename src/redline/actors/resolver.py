@@ -8,6 +8,7 @@ follows within-document references ("he", "its", "the country", "Sadik" after "G
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -438,6 +439,14 @@ class DocActors:
         found = {m.actor.country for m in self.mentions
                  if span.start_char <= m.start < span.end_char and m.actor.country} - {besides}
         return found.pop() if len(found) == 1 else None
+
+    def main_country(self, span) -> str | None:
+        """The country a span names in more different phrases than any other (by name, city or
+        actor)."""
+        named = {(m.actor.text, m.actor.country) for m in self.mentions
+                 if span.start_char <= m.start < span.end_char and m.actor.country}
+        counts = Counter(country for _, country in named).most_common(2)
+        return counts[0][0] if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]) else None
 
     # -- composition ----------------------------------------------------------------------
     def _np_tokens(self, head: Token) -> list[Token]:

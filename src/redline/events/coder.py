@@ -1625,7 +1625,7 @@ class EventCoder:
     def _domestic(self, f: Firing, actors: DocActors, sources, targets):
         """Unnamed actors ("protesters", "gunmen", "police") take the country the text gives:
         where the event happens, the one country the sentence names, or, for protest,
-        repression and insurgency, the other side's."""
+        repression and insurgency, the other side's, else the one it names most."""
         place = located = None
         sent = actors.sentence_of(f.trigger)
         out = []
@@ -1682,12 +1682,17 @@ class EventCoder:
                     next((o.country for o, _ in other if o.country and (
                         f.pattern.code[:2] in DOMESTIC_ROOTS or not o.sectors or set(o.sectors) & OFFICIAL_SECTORS
                         or lookup(f.pattern.code).quad_class != 4)), None) if inherits else None)
+                guessed = not country and f.pattern.code[:2] in DOMESTIC_ROOTS
+                if guessed:
+                    # "Georgians marched through Tbilisi against a law modelled on Russian
+                    # legislation, and riot police detained dozens": the state the sentence names most
+                    country = actors.main_country(sent)
                 if (not place and placed not in self._memo and side is sources and country
                         and f.pattern.code[:2] not in DOMESTIC_ROOTS and lookup(f.pattern.code).quad_class < 4):
                     # "opposition leaders blamed Syria for the assassination" (in Beirut): words of
                     # a state's opposition about another are said from the one other state named
                     country = actors.only_country(sent, besides=country) or country
-                if country and side is sources:
+                if country and side is sources and not guessed:
                     # the same words are the same doers in the rest of the sentence
                     self._memo.setdefault(placed, country)
                 if country:
