@@ -1112,3 +1112,9 @@ def test_unnamed_police_and_protesters_belong_to_the_state_the_sentence_names_mo
     got = codes(code("Police detained dozens of protesters outside the parliament as Serbia and Kosovo traded "
                      "accusations.", "2024-08-10"))
     assert not any(c == "173" for _, _, c in got)
+
+
+def test_which_after_a_name_stands_for_the_name_even_when_hung_on_an_earlier_noun(code):
+    got = codes(code("Russia struck Odesa on Sunday, drawing swift condemnation from Britain and Japan, which urged "
+                     "Moscow to stop the attacks.", "2023-07-23"))
+    assert ("JPN", "RUS", "0256") in got

@@ -90,7 +90,7 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     subj = children(verb, "nsubj")
     if subj:
         if verb.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS:
-            return [verb.head]     # "officials, who blamed Kyiv": the officials
+            return [_relative_antecedent(verb, subj[0])]     # "officials, who blamed Kyiv": the officials
         return subj[:1]
     if not is_passive(verb):
         # "Nauru switched recognition to China": a name the parser hung as an adverb before the verb
@@ -200,6 +200,22 @@ def _verb_objects(verb: Token) -> list[Token]:
         objs = [s for c in kids(verb) if c.dep_ in ("ccomp", "xcomp") and infinitive(c)
                 for s in kids(c) if s.dep_ == "nsubj"]
     return objs
+
+
+def _relative_antecedent(verb: Token, pronoun: Token) -> Token:
+    """What a relative clause's "which" stands for: the noun it hangs on, or the name just before
+    the comma when the parser hung it higher ("condemnation from France and Germany, which urged
+    Ankara to halt": France and Germany)."""
+    noun = verb.head
+    before = pronoun.i - 1
+    if pronoun.lower_ in ("which", "who") and before > 0 and pronoun.doc[before].text == ",":
+        name = pronoun.doc[before - 1]
+        if name.pos_ == "PROPN" and noun.pos_ == "NOUN" and name.i != noun.i and noun.i < name.i and any(
+                t.i == name.i for t in noun.subtree):
+            while name.dep_ in ("compound", "flat") and name.head.i > name.i:
+                name = name.head
+            return name
+    return noun
 
 
 def _object_gap(verb: Token, objs: list[Token]) -> bool:
