@@ -1118,3 +1118,9 @@ def test_which_after_a_name_stands_for_the_name_even_when_hung_on_an_earlier_nou
     got = codes(code("Russia struck Odesa on Sunday, drawing swift condemnation from Britain and Japan, which urged "
                      "Moscow to stop the attacks.", "2023-07-23"))
     assert ("JPN", "RUS", "0256") in got
+
+
+def test_truck_bombers_are_unnamed_attackers_of_the_place_their_targets_stand_in(code):
+    got = codes(code("Suicide truck bombers blew up an Italian police base and a Spanish army barracks in Nasiriyah on "
+                     "Wednesday.", "2003-11-12"))
+    assert {("IRQ", "ITA", "183"), ("IRQ", "ESP", "183")} <= got

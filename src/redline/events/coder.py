@@ -1776,7 +1776,8 @@ class EventCoder:
         holders = [f.trigger] + ([f.xcomp] if f.xcomp is not None else []) + list(f.objects)
         preps = args.LOCATIVE_PREPS
         if climb or objects:
-            holders += args.verb_objects(f.trigger)
+            # "blew up the headquarters of the Marines and a barracks in Beirut": each object's place
+            holders += [c for o in args.verb_objects(f.trigger) for c in (o, *args.conjuncts(o))]
         if climb:
             head = f.trigger
             for _ in range(2):
