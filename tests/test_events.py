@@ -1124,3 +1124,11 @@ def test_truck_bombers_are_unnamed_attackers_of_the_place_their_targets_stand_in
     got = codes(code("Suicide truck bombers blew up an Italian police base and a Spanish army barracks in Nasiriyah on "
                      "Wednesday.", "2003-11-12"))
     assert {("IRQ", "ITA", "183"), ("IRQ", "ESP", "183")} <= got
+
+
+def test_a_states_aircraft_and_gunships_are_its_forces_and_share_its_name_in_a_list(code):
+    got = codes(code("The Pentagon said its aircraft had struck an Islamic State convoy near Raqqa on Sunday.",
+                     "2017-06-04"))
+    assert ("USA", "SYR", "195") in got
+    got = dyads(code("French warships and aircraft struck rebel positions near Misrata on Monday.", "2011-05-16"))
+    assert ("FRA", "LBY", "19") in got and ("LBY", "LBY", "19") not in got

@@ -1638,6 +1638,9 @@ class EventCoder:
                 if not a.sectors or (a.kind == "person" and not (a.name and a.sectors[0] in OFFICIAL_SECTORS
                                                                  and side is sources)):
                     continue      # a named person's country is never guessed from the sentence ...
+                if (side is sources and a.sectors[0] in FORCE_SECTORS and lookup(f.pattern.code).quad_class == 4
+                        and any(x.country or x.igo for x, _ in side)):
+                    continue      # "US and British warships and aircraft struck": the aircraft are theirs
                 if a.sectors[0] in INSURGENT_SECTORS:
                     # "militants fired rockets", after "Islamic Jihad ..." was named: that group
                     group = actors.previous_group(f.trigger, a.sectors[0])
