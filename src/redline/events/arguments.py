@@ -203,14 +203,14 @@ def _verb_objects(verb: Token) -> list[Token]:
 
 
 def _relative_antecedent(verb: Token, pronoun: Token) -> Token:
-    """What a relative clause's "which" stands for: the noun it hangs on, or the name just before
-    the comma when the parser hung it higher ("condemnation from France and Germany, which urged
-    Ankara to halt": France and Germany)."""
+    """What a relative clause's "which" or "who" stands for: the noun it hangs on, or the name just
+    before the comma when the parser hung it on an earlier noun ("condemnation from France and
+    Germany, which urged Ankara to halt": France and Germany)."""
     noun = verb.head
     before = pronoun.i - 1
     if pronoun.lower_ in ("which", "who") and before > 0 and pronoun.doc[before].text == ",":
         name = pronoun.doc[before - 1]
-        if name.pos_ == "PROPN" and noun.pos_ == "NOUN" and name.i != noun.i and noun.i < name.i and any(
+        if name.pos_ == "PROPN" and noun.pos_ == "NOUN" and noun.i < name.i and any(
                 t.i == name.i for t in noun.subtree):
             while name.dep_ in ("compound", "flat") and name.head.i > name.i:
                 name = name.head
