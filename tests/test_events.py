@@ -1132,3 +1132,9 @@ def test_a_states_aircraft_and_gunships_are_its_forces_and_share_its_name_in_a_l
     assert ("USA", "SYR", "195") in got
     got = dyads(code("French warships and aircraft struck rebel positions near Misrata on Monday.", "2011-05-16"))
     assert ("FRA", "LBY", "19") in got and ("LBY", "LBY", "19") not in got
+
+
+def test_a_terror_alert_raised_is_a_state_on_guard_at_home(code):
+    got = codes(code("Belgium raised its terror alert to the highest level on Tuesday after a gunman shot dead two "
+                     "Swedish football fans in Brussels.", "2023-10-17"))
+    assert ("BEL", "BEL", "151") in got

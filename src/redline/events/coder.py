@@ -51,7 +51,7 @@ BORDER_WORDS = {"border", "frontier", "boundary", "borderland"}
 INSIDE_PREPS = ("of", "in", "between", "with", "against", "on", "to", "toward", "towards", "for", "from",
                 "into", "by", "at", "over")
 # Codes that, with no one else named, happen within the source's own country.
-SELF_TARGET_CODES = ("14", "17", "081", "082", "083", "0841", "034", "0351", "0352", "024", "104", "1051", "1052",
+SELF_TARGET_CODES = ("14", "17", "081", "082", "083", "0841", "034", "0351", "0352", "024", "104", "1051", "1052", "151",
                      "123", "1241", "1242", "132", "133", "201", "202", "203")
 # Roots (or codes) whose passive events with no agent ("was shot dead", "a curfew was imposed")
 # are coded from an unknown actor of the country where they happen, with this sector. Of fighting
