@@ -1138,3 +1138,18 @@ def test_a_terror_alert_raised_is_a_state_on_guard_at_home(code):
     got = codes(code("Belgium raised its terror alert to the highest level on Tuesday after a gunman shot dead two "
                      "Swedish football fans in Brussels.", "2023-10-17"))
     assert ("BEL", "BEL", "151") in got
+
+
+def test_answering_with_strikes_or_duties_is_the_strike_or_the_duty(code):
+    got = codes(code("Houthi forces fired a missile at a US destroyer, and the United States responded with air strikes "
+                     "on radar sites in Yemen.", "2016-10-13"))
+    assert ("USA", "YEM", "195") in got
+    got = codes(code("Washington raised tariffs on Indian steel on Monday, and India responded with retaliatory duties "
+                     "on American almonds.", "2019-06-10"))
+    assert ("IND", "USA", "163") in got
+
+
+def test_a_name_the_parser_joins_to_a_date_is_the_subject_of_the_verb_after_it(code):
+    got = dyads(code("Hamas fired rockets at Ashkelon on Friday and Israel responded with air strikes on Gaza, the "
+                     "army said.", "2019-05-04"))
+    assert ("ISR", "PSE", "19") in got and ("PSE", "PSE", "19") not in got

@@ -108,6 +108,11 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if dep == "dep" and verb.tag_ in ("VBD", "VBZ", "VBP") and head.pos_ in ("VERB", "AUX"):
         # "forced the jet to land, then arrested a journalist": a second predicate the parser left unlabelled
         dep = "conj"
+    if dep == "conj" and verb.i > 0:
+        # "fired mortars on Monday and Israel responded": the parser joined the name to the date
+        name = verb.doc[verb.i - 1]
+        if name.dep_ == "conj" and name.pos_ == "PROPN" and name.head.ent_type_ in ("DATE", "TIME"):
+            return [name]
     if dep in ("conj", "advcl", "pcomp", "ccomp", "acomp") and head.pos_ in ("VERB", "AUX"):
         # "it was ready to restore ties": the subject of the copula
         if dep == "ccomp":
