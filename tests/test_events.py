@@ -1153,3 +1153,9 @@ def test_a_name_the_parser_joins_to_a_date_is_the_subject_of_the_verb_after_it(c
     got = dyads(code("Hamas fired rockets at Ashkelon on Friday and Israel responded with air strikes on Gaza, the "
                      "army said.", "2019-05-04"))
     assert ("ISR", "PSE", "19") in got and ("PSE", "PSE", "19") not in got
+
+
+def test_a_state_ordered_to_vacate_a_base_is_expelled_forces(code):
+    got = codes(code("Uzbekistan ordered the United States on Friday to vacate the Karshi-Khanabad air base within 180 "
+                     "days.", "2005-07-29"))
+    assert ("UZB", "USA", "166") in got
