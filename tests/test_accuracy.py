@@ -108,6 +108,7 @@ def test_third_codebook_dev_set_floor():
 
 
 def test_dev_set_floors(dev_result):
+    assert dev_result["failed"] == []     # every sentence coded: a crash is not a low score
     overall = dev_result["overall"]
     assert overall["root"]["f1"] >= 0.78
     assert overall["dyad_root"]["f1"] >= 0.74
@@ -157,3 +158,27 @@ def test_seed_article_events_quotes_and_places():
     assert "required events found: 5/5" in p.stdout
     assert "direct quotes with the right speaker: 15/15" in p.stdout
     assert "E4 located in the Donbas: True" in p.stdout
+
+
+def test_eval_reports_sentences_the_pipeline_could_not_code(tmp_path, monkeypatch):
+    from redline.evaluation import report
+    from redline.events.coder import EventCoder
+
+    original = EventCoder._code_sentence
+
+    def breaks_on_marker(self, index, sent, *args):
+        if "Ruritania" in sent.text:
+            raise RuntimeError("a bug")
+        return original(self, index, sent, *args)
+
+    monkeypatch.setattr(EventCoder, "_code_sentence", breaks_on_marker)
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(g) for g in [
+        {"id": "ok", "text": "Russia expelled two Polish diplomats on Monday.", "date": "2023-03-06",
+         "events": [{"source": "RUS", "target": "POL", "code": "161"}]},
+        {"id": "broken", "text": "Ruritania expelled two Polish diplomats on Monday.", "date": "2023-03-06",
+         "events": [{"source": "RUS", "target": "POL", "code": "161"}]}]) + "\n", encoding="utf-8")
+    result = evaluate(str(gold))
+    assert [f["id"] for f in result["failed"]] == ["broken"] and "a bug" in result["failed"][0]["error"]
+    assert result["overall"]["dyad_root"]["tp"] == 1
+    assert "1 could not be coded" in report(result)

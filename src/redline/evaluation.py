@@ -108,7 +108,10 @@ def evaluate(gold_path: str, actor_files=(), lexicon_files=()) -> dict:
     per_code: dict[str, Tally] = defaultdict(Tally)
     hits = {m: defaultdict(lambda: [0, 0]) for m in MEASURES}
     wrong = []
+    failed = []     # sentences the pipeline could not code: a bug, not a miss, and said so
     for g, d in zip(gold, pipe.process(docs)):
+        if d.error is not None:
+            failed.append({"id": g["id"], "error": d.error})
         g_events = [(str(e.get("source", "-")).upper(), str(e.get("target", "-")).upper(), str(e["code"]))
                     for e in g.get("events", [])]
         p_events = [(actor_key(e.source), actor_key(e.target), e.cameo) for e in d.events]
@@ -135,7 +138,7 @@ def evaluate(gold_path: str, actor_files=(), lexicon_files=()) -> dict:
         if gk != pk:
             wrong.append({"id": g["id"], "text": g["text"], "gold": g_events, "predicted": p_events,
                           "rules": [e.rule for e in d.events]})
-    return {"sentences": len(gold), "overall": {k: v.scores() for k, v in overall.items()},
+    return {"sentences": len(gold), "failed": failed, "overall": {k: v.scores() for k, v in overall.items()},
             **{f"{m}_accuracy": {t: round(h / n, 4) for t, (h, n) in sorted(hits[m].items())} for m in MEASURES},
             "per_code": {c: t.scores() for c, t in sorted(per_code.items())},
             "per_root": {r: {k: v.scores() for k, v in t.items()} for r, t in sorted(per_root.items())},
@@ -149,7 +152,12 @@ def report(result: dict, per_root: bool = False, errors: bool = False, as_json: 
         if not errors:
             shown.pop("errors")
         return json.dumps(shown, indent=2)
-    lines = [f"{result['sentences']} sentences", f"{'level':<10} {'P':>7} {'R':>7} {'F1':>7}"]
+    lines = [f"{result['sentences']} sentences"]
+    if result["failed"]:
+        # scored as coding nothing; a failure must not pass for a low score
+        lines.append(f"{len(result['failed'])} could not be coded (scored as coding nothing): "
+                     + "; ".join(f"{f['id']}: {f['error']}" for f in result["failed"][:5]))
+    lines.append(f"{'level':<10} {'P':>7} {'R':>7} {'F1':>7}")
     for lvl, s in result["overall"].items():
         lines.append(f"{lvl:<10} {s['precision']:>7.3f} {s['recall']:>7.3f} {s['f1']:>7.3f}")
     lines.append("root accuracy (first gold root coded): " + ", ".join(
