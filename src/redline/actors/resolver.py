@@ -436,17 +436,19 @@ class DocActors:
     def only_country(self, span, besides: str | None = None) -> str | None:
         """The country, if exactly one is named in a span (by name, city or actor), leaving
         `besides` out."""
-        found = {m.actor.country for m in self.mentions
-                 if span.start_char <= m.start < span.end_char and m.actor.country} - {besides}
+        found = {country for _, country in self._countries_named(span)} - {besides}
         return found.pop() if len(found) == 1 else None
 
     def main_country(self, span) -> str | None:
         """The country a span names in more different phrases than any other (by name, city or
         actor)."""
-        named = {(m.actor.text, m.actor.country) for m in self.mentions
-                 if span.start_char <= m.start < span.end_char and m.actor.country}
-        counts = Counter(country for _, country in named).most_common(2)
+        counts = Counter(country for _, country in self._countries_named(span)).most_common(2)
         return counts[0][0] if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]) else None
+
+    def _countries_named(self, span) -> set[tuple[str, str]]:
+        """The (phrase, country) of each actor a span names with a country."""
+        return {(m.actor.text, m.actor.country) for m in self.mentions
+                if span.start_char <= m.start < span.end_char and m.actor.country}
 
     # -- composition ----------------------------------------------------------------------
     def _np_tokens(self, head: Token) -> list[Token]:

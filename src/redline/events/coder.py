@@ -1628,6 +1628,8 @@ class EventCoder:
         repression and insurgency, the other side's, else the one it names most."""
         place = located = None
         sent = actors.sentence_of(f.trigger)
+        domestic = f.pattern.code[:2] in DOMESTIC_ROOTS
+        quad = lookup(f.pattern.code).quad_class
         out = []
         for side, other in ((sources, targets), (targets, sources)):
             kept = []
@@ -1638,8 +1640,8 @@ class EventCoder:
                 if not a.sectors or (a.kind == "person" and not (a.name and a.sectors[0] in OFFICIAL_SECTORS
                                                                  and side is sources)):
                     continue      # a named person's country is never guessed from the sentence ...
-                if (side is sources and a.sectors[0] in FORCE_SECTORS and lookup(f.pattern.code).quad_class == 4
-                        and any(x.country or x.igo for x, _ in side)):
+                if side is sources and a.sectors[0] in FORCE_SECTORS and quad == 4 and any(
+                        x.country or x.igo for x, _ in side):
                     continue      # "US and British warships and aircraft struck": the aircraft are theirs
                 if a.sectors[0] in INSURGENT_SECTORS:
                     # "militants fired rockets", after "Islamic Jihad ..." was named: that group
@@ -1680,18 +1682,17 @@ class EventCoder:
                 placed = ("placed", sent.start, a.text, tuple(a.sectors))
                 # protest and repression are within one state; insurgents fight their own state's
                 # forces, but "the insurgents who killed four American contractors" are no Americans
-                inherits = f.pattern.code[:2] in DOMESTIC_ROOTS or a.sectors[0] in INSURGENT_SECTORS
+                inherits = domestic or a.sectors[0] in INSURGENT_SECTORS
                 country = place or (self._memo.get(placed) if side is sources else None) or (
                     next((o.country for o, _ in other if o.country and (
-                        f.pattern.code[:2] in DOMESTIC_ROOTS or not o.sectors or set(o.sectors) & OFFICIAL_SECTORS
-                        or lookup(f.pattern.code).quad_class != 4)), None) if inherits else None)
-                guessed = not country and f.pattern.code[:2] in DOMESTIC_ROOTS
+                        domestic or not o.sectors or set(o.sectors) & OFFICIAL_SECTORS or quad != 4)), None)
+                    if inherits else None)
+                guessed = not country and domestic
                 if guessed:
                     # "Georgians marched through Tbilisi against a law modelled on Russian
                     # legislation, and riot police detained dozens": the state the sentence names most
                     country = actors.main_country(sent)
-                if (not place and placed not in self._memo and side is sources and country
-                        and f.pattern.code[:2] not in DOMESTIC_ROOTS and lookup(f.pattern.code).quad_class < 4):
+                if not place and placed not in self._memo and side is sources and country and not domestic and quad < 4:
                     # "opposition leaders blamed Syria for the assassination" (in Beirut): words of
                     # a state's opposition about another are said from the one other state named
                     country = actors.only_country(sent, besides=country) or country
@@ -2166,9 +2167,11 @@ class EventCoder:
         victims = [o for o in args.verb_objects(trig) if args.massive(o)]
         if not victims or "CVL" in target.sectors:
             return bool(victims)
+        if target.sectors:
+            return False
         # a target with no sector (the state where it happened): victims no words make anyone's forces
-        named = [v for o in victims for v in [o] + [x for _, x in args.prep_objects(o, ("of",))]]
-        return not target.sectors and not any(set(a.sectors) - {"CVL"} for v in named for a, _ in actors.actors_for(v))
+        named = [v for o in victims for v in (o, *(x for _, x in args.prep_objects(o, ("of",))))]
+        return not any(set(a.sectors) - {"CVL"} for v in named for a, _ in actors.actors_for(v))
 
     @staticmethod
     def _clause_subjects(o: Token, own: set, actors: DocActors) -> list[Token]:
