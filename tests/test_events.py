@@ -1159,3 +1159,30 @@ def test_a_state_ordered_to_vacate_a_base_is_expelled_forces(code):
     got = codes(code("Uzbekistan ordered the United States on Friday to vacate the Karshi-Khanabad air base within 180 "
                      "days.", "2005-07-29"))
     assert ("UZB", "USA", "166") in got
+
+
+def test_fighting_a_ceasefire_comes_after_is_between_its_parties(code):
+    got = dyads(code("Eritrea and Ethiopia agreed to a ceasefire in Algiers on Sunday after three weeks of border "
+                     "clashes around Badme.", "2000-06-18"))
+    assert ("ERI", "ETH", "19") in got and ("ETH", "ERI", "19") in got
+    got = dyads(code("Kyrgyzstan and Tajikistan declared a ceasefire on Saturday after two days of fighting along "
+                     "their disputed frontier.", "2022-09-17"))
+    assert ("KGZ", "TJK", "19") in got and ("TJK", "KGZ", "19") in got
+    # talks after fighting end nothing: the fighting stays their background
+    got = dyads(code("Armenia and Azerbaijan held talks in Moscow on Friday after weeks of fighting.", "2020-10-09"))
+    assert ("ARM", "AZE", "04") in got and not any(r == "19" for _, _, r in got)
+
+
+def test_a_verdict_told_of_anothers_deed_is_disapproval_of_its_owner(code):
+    got = codes(code("Ghana's foreign ministry said on Tuesday that Togo's decision to close the border was "
+                     "unacceptable.", "2019-08-20"))
+    assert ("GHA", "TGO", "111") in got
+    got = codes(code("Hanoi said the Chinese survey ship's presence in its waters was illegal.", "2019-07-19"))
+    assert ("VNM", "CHN", "111") in got
+    # no verdict when no one else pronounces it, when it is denied, or only supposed
+    got = codes(code("The Belarusian crackdown was brutal.", "2020-08-14"))
+    assert not any(c == "111" for _, _, c in got)
+    got = codes(code("Minsk said its own police response had not been brutal.", "2020-08-14"))
+    assert not any(c == "111" for _, _, c in got)
+    got = codes(code("Beijing said any Philippine attempt to resupply the outpost would be provocative.", "2023-08-08"))
+    assert not any(c == "111" for _, _, c in got)

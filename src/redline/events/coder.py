@@ -113,6 +113,8 @@ SYMBOLIC_CODES = {"017"}
 RETREAT_CODES = ("0873", "0874")
 # Truces and promised de-escalation with no one named: towards where the fighting is.
 TRUCE_CODES = ("087", "0356")
+# Ceasefires: fighting they come after, with no one else named, was between their parties.
+CEASEFIRE_CODES = {"0871"}
 # Audiences that are not parties: "told reporters", "told a news conference".
 PRESS_SECTORS = {"MED"}
 # Threats and intents whose complement is the deed threatened or promised: the deed is not coded again.
@@ -731,9 +733,11 @@ class EventCoder:
         # "on a visit to Kyiv" report a meeting of the speaker's as surely as the words said.
         # So are protests ("resigned after weeks of mass protests against his rule"): a public's
         # own act, news however the sentence frames it; and so are forces acting together ("crossed
-        # into Congo in a joint operation with the Congolese army").
+        # into Congo in a joint operation with the Congolese army"), and so is the fighting a
+        # ceasefire comes after ("agreed to a ceasefire after four days of border clashes").
         background = {f.trigger.idx for f in firings if f.pattern.pos == "noun" and args.in_background(f.trigger)
-                      and not f.pattern.code.startswith(CONTACT_CODES + PROTEST_CODES + JOINT_FORCE_CODES)}
+                      and not f.pattern.code.startswith(CONTACT_CODES + PROTEST_CODES + JOINT_FORCE_CODES)
+                      and self._truce_verb(f) is None}
         # ... nor a protest only planned ("deployed police ahead of planned protests")
         nominal_background = {f.trigger.idx for f in firings if f.pattern.pos == "noun" and args.in_background(f.trigger)}
         background |= {e.trigger.start for e in events if e.trigger.start in nominal_background and "+intent" in e.rule}
@@ -885,6 +889,9 @@ class EventCoder:
         elif p.pos == "adj":   # "said he was hopeful that ...": the one who is
             src_tokens = (args.verb_subjects(trig.head) if trig.dep_ in ("acomp", "attr", "oprd")
                           else args.children(trig, "nsubj", "nsubjpass") if trig.tag_ == "VBN" else [])
+            if p.reported and src_tokens and not any(found(t) for t in src_tokens):
+                # "said the US strikes were outrageous": a deed judged is judged of its owner
+                src_tokens = args.noun_sources(src_tokens[0], found)
         else:
             src_tokens = args.verb_subjects(trig)
             if not src_tokens and p.code in THIRD_PARTY_CODES and trig.tag_ == "VBN" and trig.dep_ in ("amod", "acl"):
@@ -940,7 +947,10 @@ class EventCoder:
                                               or t.lemma_.lower() in actors.words["anonymous_attackers"]
                                               for t in src_tokens):
                 unnamed = "UAF"
-        if not sources and not p.symmetric and not unnamed:
+        # "India and Pakistan agreed to a ceasefire after four days of strikes": fighting no one else
+        # is named for, which a ceasefire comes after, is between the ceasefire's parties
+        truce_sides = self._truce_sides(f, actors, src_tokens) if not unnamed else []
+        if not sources and not p.symmetric and not unnamed and not truce_sides:
             return []
         targets = self._targets(f, actors, found, src_tokens, earlier)
         if visiting:
@@ -973,7 +983,8 @@ class EventCoder:
             if targets and not sources and root not in DOMESTIC_ROOTS and lookup(code).quad_class < 4:
                 # "opposition leaders demanded that Damascus withdraw": said from the other state named
                 sources, _ = self._domestic(f, actors, unlocated, targets)
-        pairs = self._pairs(f, actors, sources, targets)
+        pairs = self._pairs(f, actors, sources, targets) if not truce_sides else [
+            (a, b) for a in truce_sides for b in truce_sides if a is not b and not same(a[0], b[0])]
         if p.reverse:
             # "fled into exile in France": France's asylum to the one who fled ("flew him into
             # exile in Venezuela": to the one flown)
@@ -986,8 +997,10 @@ class EventCoder:
             # another, the speaker's accusation of them; concluded by someone unnamed, neither
             accuser_tok, accusers = self._claim_teller(f, speaker_tok, actors, sources)
             told = trig.head if p.pos == "adj" and trig.dep_ == "acomp" else trig
-            if accusers is None or (accusers and modality.assess(told, forward=False).hypothetical):
-                # "warned that Washington would bear full responsibility": a threat, not a charge
+            if accusers is None or (accusers and modality.assess(told, forward=False).hypothetical) or (
+                    not accusers and p.reported == p.code):
+                # "warned that Washington would bear full responsibility": a threat, not a charge;
+                # and a verdict no one else pronounces is no one's ("the move was illegal")
                 return []
             if accusers:
                 pairs = [(w, s) for w in accusers[:1] for s in located_actors(sources)]
@@ -1021,7 +1034,8 @@ class EventCoder:
                 if speaker_tok.dep_ == "pobj" else speaker_tok.doc[speaker_tok.i:speaker_tok.i + 1]
             speaker = {"text": span.text, "span": [span.start_char, span.end_char],
                        "name": who[0][0].name if who else None, "code": who[0][0].code if who else None}
-        rule = p.id + ("+leader" if leader_killed else "") + ("+said.of.another" if accusers else "")
+        rule = (p.id + ("+leader" if leader_killed else "") + ("+said.of.another" if accusers else "")
+                + ("+truce.sides" if truce_sides else ""))
         hypothetical = mood.hypothetical
         if (mood.hypothetical and mood.volitional and not mood.conditional and not mood.negated
                 and root in DECIDED_ROOTS and (mood.cue or "").lower() in ("will", "would", "'ll")
@@ -1612,6 +1626,31 @@ class EventCoder:
                 # "rival Lebanese leaders signed a deal": the sides are one state's
                 return [(unique[0], unique[0])]
         return [(a, b) for a in sources for b in targets if not same(a[0], b[0])]
+
+    def _truce_verb(self, f: Firing) -> Token | None:
+        """The verb of a ceasefire that a nominal fight is the setting of: "agreed to a ceasefire
+        after five days of border clashes", "ordered their forces to cease fire after four days of
+        fighting"."""
+        if f.pattern.code[:2] != "19" or not (f.pattern.pos == "noun" or f.trigger.dep_ == "pobj"):
+            return None
+        truces = {g.trigger.i for g in self._firings if g.pattern.pos == "verb" and g.pattern.code in CEASEFIRE_CODES}
+        if not truces:
+            return None
+        verb = args.setting_verb(f.trigger)
+        for _ in range(3):
+            if verb is None or verb.i in truces:
+                return verb
+            verb = verb.head if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i else None
+        return None
+
+    def _truce_sides(self, f: Firing, actors: DocActors, src_tokens: list[Token]) -> list[tuple[Actor, bool]]:
+        """The parties of the ceasefire a fight comes after, when no one else is named for the fight
+        (no one, or the ceasefire's own subjects, read as the setting's); two at least, else none."""
+        verb = self._truce_verb(f)
+        if verb is None or not {t.i for t in src_tokens} <= {t.i for t in args.verb_subjects(verb)}:
+            return []
+        sides = self._clause_participants(verb, actors)
+        return sides if len(sides) >= 2 else []
 
     @staticmethod
     def _rivals(trig: Token) -> bool:
