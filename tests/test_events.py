@@ -1186,3 +1186,12 @@ def test_a_verdict_told_of_anothers_deed_is_disapproval_of_its_owner(code):
     assert not any(c == "111" for _, _, c in got)
     got = codes(code("Beijing said any Philippine attempt to resupply the outpost would be provocative.", "2023-08-08"))
     assert not any(c == "111" for _, _, c in got)
+
+
+def test_a_protest_in_another_states_jails_is_aimed_at_the_jailer(code):
+    got = dyads(code("Indian fishermen held in Sri Lankan jails began a hunger strike on Thursday to demand their "
+                     "repatriation.", "2012-10-04"))
+    assert ("IND", "LKA", "14") in got and ("IND", "IND", "14") not in got
+    # in the protesters' own state's jails it stays at home
+    got = codes(code("Opposition activists in Belarusian prisons went on hunger strike on Monday.", "2021-03-01"))
+    assert ("BLR", "BLR", "142") in got

@@ -1153,6 +1153,9 @@ class EventCoder:
         if home:
             # a curfew, a crackdown, a protest with no one else named: within the source's country
             a = sources[0][0]
+            jailer = self._custodian(f, actors, a.country) if code.startswith(PROTEST_CODES) else None
+            if jailer:
+                return [(country_actor(actors, jailer), False)], "place"
             place = self._location_country(f, actors) or a.country
             if place:
                 target = country_actor(actors, place)
@@ -1626,6 +1629,23 @@ class EventCoder:
                 # "rival Lebanese leaders signed a deal": the sides are one state's
                 return [(unique[0], unique[0])]
         return [(a, b) for a in sources for b in targets if not same(a[0], b[0])]
+
+    def _custodian(self, f: Firing, actors: DocActors, own: str | None) -> str | None:
+        """The other state in whose jails a protest is held: "Palestinian prisoners in Israeli jails
+        began a hunger strike", "died in an Israeli jail after an 87-day hunger strike"."""
+        verb = f.trigger if f.pattern.pos == "verb" else args.setting_verb(f.trigger)
+        subjects = args.verb_subjects(verb) if verb is not None else []
+        # ... and "prisoners held in Israeli jails": the participle that places the subject
+        holders = [f.trigger, *([verb] if verb is not None else []), *subjects,
+                   *(c for s in subjects for c in kids(s) if c.dep_ == "acl")]
+        jails = actors.words["custody_nouns"]
+        for h in holders:
+            for _, o in args.prep_objects(h, ("in", "at", "inside")):
+                if o.lemma_.lower() in jails:
+                    country = first_country(self._inside(o, actors))
+                    if country and country != own:
+                        return country
+        return None
 
     def _truce_verb(self, f: Firing) -> Token | None:
         """The verb of a ceasefire that a nominal fight is the setting of: "agreed to a ceasefire
