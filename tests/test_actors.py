@@ -540,3 +540,11 @@ def test_agents_are_a_state_s_intelligence_and_investigators_its_police(code):
     sent = code("The UN Human Rights Council sent investigators to look into abuses in Eritrea on Friday.",
                 "2013-01-12")
     assert [(e.target.code, e.target.text) for e in sent.events if e.cameo_root == "09"] == [("ERI", "Eritrea")]
+
+
+def test_a_region_of_a_state_the_text_names_beats_a_foreign_town_of_a_like_name(code):
+    got = codes(code("Nigerian troops repelled an attack on a base in Borno on Sunday.", "2021-03-07"))
+    assert ("NGA", "NGA", "190") in got
+    # named alone, a first-level region beats a small town of a like name
+    got = codes(code("Gunmen stormed a market in Borno on Sunday.", "2021-03-07"))
+    assert all(t == "NGA" for _, t, _ in got) and got

@@ -224,17 +224,22 @@ class DocActors:
                                      or texts[start] in self.words["compass_words"]):
                 continue
             city = gazetteer.lookup(self._span_text(start, end), named)
-            if city is None and sure:
+            # "in Borno" is the Nigerian state, not a German town of a like name, when the text
+            # names Nigeria and not Germany, or names neither and the town is small
+            doubtful = city is not None and (city.country not in named if named else city.population < BIG_CITY)
+            if (city is None or doubtful) and sure:
                 # a region the NER calls a place ("in Darfur", "in Chechnya") is of its one state
                 # ("the northern Gulf" is no province of Papua New Guinea: a first-level region
                 # is a political division, which the NER calls a GPE, not a LOC like seas and gulfs,
                 # and its name is not written after "the")
                 division = doc[start].ent_type_ == "GPE" and lowers[start - 1:start] != ["the"]
                 region = _region_country(self._span_text(start, end), named, division, contested=True)
-                if region is not None:
+                if region is not None and (city is None or region[0] in named or not named):
                     self._regions.update(range(start, end))
                     self._add_match(Match(start, end, [Ref("place", country=region[0], phrase=region[1])]))
-                continue
+                    continue
+                if city is None:
+                    continue
             if city is not None and not sure and self._name_not_place(start, end, city):
                 continue
             if city is not None and (sure or city.population >= BIG_CITY or self._in_place_slot(doc[end - 1])):
