@@ -548,3 +548,13 @@ def test_a_region_of_a_state_the_text_names_beats_a_foreign_town_of_a_like_name(
     # named alone, a first-level region beats a small town of a like name
     got = codes(code("Gunmen stormed a market in Borno on Sunday.", "2021-03-07"))
     assert all(t == "NGA" for _, t, _ in got) and got
+
+
+def test_a_seat_that_acts_is_the_organisation_and_a_seat_where_things_happen_is_a_place(code):
+    got = codes(code("Brussels imposed anti-dumping duties on Chinese steel on Tuesday.", "2023-05-09"))
+    assert ("EU", "CHN", "163") in got
+    got = codes(code("Serbia rejected Brussels' demand to align with sanctions on Russia.", "2022-10-12"))
+    assert any(s == "SRB" and t == "EU" and c.startswith("12") for s, t, c in got)
+    # a flight to Brussels is a visit to Belgium's capital, not to the bloc
+    got = codes(code("Ukrainian President Volodymyr Zelensky flew to Brussels on Thursday.", "2023-02-09"))
+    assert ("UKR", "BEL", "042") in got

@@ -144,6 +144,10 @@ class ActorKB:
         for name in [entry.get("name"), igo] + as_list(entry.get("names")) + as_list(entry.get("adjectives")):
             if name:
                 self.add_phrase(name, Ref("igo", igo=owner, sector=entry.get("sector"), case=TITLE_CASE))
+        # a city that stands for the organisation when it acts ("Brussels demanded"), and stays
+        # a place where something happens in it ("talks in Brussels")
+        for name in as_list(entry.get("seat_metonyms")):
+            self.add_phrase(name, Ref("seat", igo=owner, sector=entry.get("sector"), case=TITLE_CASE))
 
     def add_person(self, entry: dict, where: str, kind: str = "person") -> None:
         name = entry.get("name")

@@ -427,7 +427,7 @@ class DocActors:
     def is_place_modifier(self, token: Token) -> bool:
         """A capital used as a modifier names a place: "the Geneva summit", "a Vilnius meeting"."""
         m = self.by_token.get(token.i)
-        return (m is not None and m.kinds <= {"capital", "place"} and token.dep_ in ("compound", "amod", "nmod")
+        return (m is not None and m.kinds <= {"capital", "place", "seat"} and token.dep_ in ("compound", "amod", "nmod")
                 and token.head.i not in self.by_token)
 
     def names_country(self, token: Token) -> bool:
@@ -600,7 +600,7 @@ class DocActors:
         head_metonym = None     # the owner of an institution's name heading the phrase ("Congress")
         shared_name = None      # ... when other states' institutions bear that name too
         for m in matches:
-            for r in self._people_first_meant(m.refs):
+            for r in self._people_first_meant(self._seat_meant(m)):
                 if r.kind in ("person", "group"):
                     if r.person and name is None:
                         person = kb.people[r.person]
@@ -732,6 +732,18 @@ class DocActors:
     def _regional(self, m: Match) -> bool:
         """A one-word match that is also a word for peoples of several states ("European")."""
         return m.end - m.start == 1 and self.lowers[m.start] in self.words["regional_peoples"]
+
+    def _seat_meant(self, m: Match) -> list[Ref]:
+        """A match's references with an organisation's seat first where the city acts or owns
+        ("Brussels demanded", "Brussels' request": the EU), and left out where it is a place ("talks
+        in Brussels", "flew to Brussels": Belgium's capital)."""
+        if "seat" not in m.kinds:
+            return m.refs
+        head = self._match_head(m)
+        rest = [r for r in m.refs if r.kind != "seat"]
+        if head.dep_ == "pobj" and head.head.lower_ in self.words["seat_place_preps"]:
+            return rest
+        return [r for r in m.refs if r.kind == "seat"] + rest
 
     def _people_first_meant(self, refs: list[Ref]) -> list[Ref]:
         """`refs` with the people a name may mean ("Bush", "Assad") in the order this document
