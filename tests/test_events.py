@@ -1195,3 +1195,15 @@ def test_a_protest_in_another_states_jails_is_aimed_at_the_jailer(code):
     # in the protesters' own state's jails it stays at home
     got = codes(code("Opposition activists in Belarusian prisons went on hunger strike on Monday.", "2021-03-01"))
     assert ("BLR", "BLR", "142") in got
+
+
+def test_a_release_is_asked_of_those_who_hold_the_captives(code):
+    got = codes(code("Hamas demanded on Sunday the release of thousands of Palestinian prisoners held by Israel.",
+                     "2023-10-15"))
+    assert ("PSE", "ISR", "1053") in got
+    got = codes(code("Paris called on Friday for the release of two French teachers detained in Iran.", "2022-05-13"))
+    assert ("FRA", "IRN", "0253") in got
+    # held in one country after being taken in another: asked of where they are held
+    got = codes(code("Rome appealed for the release of an Italian engineer kidnapped in Nigeria and believed to be "
+                     "held in Niger.", "2019-03-02"))
+    assert ("ITA", "NER", "0253") in got

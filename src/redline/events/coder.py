@@ -953,6 +953,10 @@ class EventCoder:
         if not sources and not p.symmetric and not unnamed and not truce_sides:
             return []
         targets = self._targets(f, actors, found, src_tokens, earlier)
+        holders = self._holders(f, actors) if code in RELEASE_ASKS else []
+        if holders and not sides(holders) & sides(targets):
+            # "demanded the release of Lebanese prisoners held by Israel": of those who hold them
+            targets = holders
         if visiting:
             hosts = [x for t in visiting[1] for x in actors.actors_for(t) if x[0].country or x[0].igo]
             targets = hosts or targets
@@ -1629,6 +1633,21 @@ class EventCoder:
                 # "rival Lebanese leaders signed a deal": the sides are one state's
                 return [(unique[0], unique[0])]
         return [(a, b) for a in sources for b in targets if not same(a[0], b[0])]
+
+    def _holders(self, f: Firing, actors: DocActors) -> list[tuple[Actor, bool]]:
+        """Who holds the people whose release is asked for: "prisoners held by Israel", "French
+        citizens detained in Iran", "activists jailed in Israeli prisons"."""
+        subjects = {t.i for s in args.verb_subjects(f.trigger) for t in s.subtree}
+        verbs = actors.words["captivity_verbs"]    # where they are held before where they were taken
+        held = sorted((t for t in f.trigger.subtree if t.tag_ == "VBN" and t.i not in subjects
+                       and t.lemma_.lower() in verbs), key=lambda t: verbs.index(t.lemma_.lower()))
+        for t in held:
+            for prep, o in args.prep_objects(t, ("by", "in")):
+                found = located_actors(actors.actors_for(o) or (
+                    self._inside(o, actors) if o.lemma_.lower() in actors.words["custody_nouns"] else []))
+                if found and (prep == "by" or found[0][0].kind in ("state", "")):
+                    return found[:1]
+        return []
 
     def _custodian(self, f: Firing, actors: DocActors, own: str | None) -> str | None:
         """The other state in whose jails a protest is held: "Palestinian prisoners in Israeli jails
