@@ -1207,3 +1207,10 @@ def test_a_release_is_asked_of_those_who_hold_the_captives(code):
     got = codes(code("Rome appealed for the release of an Italian engineer kidnapped in Nigeria and believed to be "
                      "held in Niger.", "2019-03-02"))
     assert ("ITA", "NER", "0253") in got
+
+
+def test_unnamed_fighters_hit_are_of_the_state_their_kind_was_named_with(code):
+    got = codes(code("Somali pirates seized a Greek freighter in the Gulf of Aden on Tuesday, and a Danish warship "
+                     "later sank a pirate ship nearby, the navy said.", "2009-04-14"))
+    assert any(s == "DNK" and t == "SOM" and c.startswith("19") for s, t, c in got)
+    assert not any(s == "DNK" and t == "DNK" for s, t, _ in got)

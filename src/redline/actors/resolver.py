@@ -1137,6 +1137,11 @@ class DocActors:
         """The armed group of that sector named last, within the reference window."""
         return self._previous(token, lambda a: a.kind == "group" and sector in a.sectors and bool(a.country))
 
+    def previous_of_sector(self, token: Token, sector: str) -> Actor | None:
+        """The last actor of that sector placed in a state, named or not, within the reference window:
+        "Somali pirates hijacked a tanker, ... a frigate sank a pirate mother ship"."""
+        return self._previous(token, lambda a: a.kind != "person" and sector in a.sectors and bool(a.country))
+
     def previous_person(self, token: Token, outside) -> Actor | None:
         """The person last named before a pronoun, among tokens `outside(i)` allows."""
         for i, actor in reversed(self._timeline):

@@ -1723,7 +1723,9 @@ class EventCoder:
                     continue      # "US and British warships and aircraft struck": the aircraft are theirs
                 if a.sectors[0] in INSURGENT_SECTORS:
                     # "militants fired rockets", after "Islamic Jihad ..." was named: that group
-                    group = actors.previous_group(f.trigger, a.sectors[0])
+                    group = actors.previous_group(f.trigger, a.sectors[0]) or (
+                        # "..., and a frigate sank a pirate mother ship", after "Somali pirates"
+                        actors.previous_of_sector(f.trigger, a.sectors[0]) if side is targets else None)
                     if group is not None:
                         kept.append((Actor(a.text, group.code, group.country, group.igo,
                                            list(group.sectors), group.name, "group"), True))
