@@ -1214,3 +1214,13 @@ def test_unnamed_fighters_hit_are_of_the_state_their_kind_was_named_with(code):
                      "later sank a pirate ship nearby, the navy said.", "2009-04-14"))
     assert any(s == "DNK" and t == "SOM" and c.startswith("19") for s, t, c in got)
     assert not any(s == "DNK" and t == "DNK" for s, t, _ in got)
+
+
+def test_force_done_with_chemical_weapons_is_their_use(code):
+    got = codes(code("Iraqi forces killed hundreds of Kurdish villagers in a poison gas attack on Sunday, survivors "
+                     "said.", "1988-03-20"))
+    assert any(c == "2041" for _, _, c in got) and not any(c.startswith("17") for _, _, c in got)
+    # a strike answering a chemical attack, or aimed at chemical weapons sites, is no chemical attack
+    got = codes(code("France fired cruise missiles at Syrian chemical weapons depots on Saturday in response to a "
+                     "chemical attack near Damascus.", "2018-04-14"))
+    assert ("FRA", "SYR", "195") in got and not any(c == "2041" for _, _, c in got)

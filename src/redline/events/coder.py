@@ -131,6 +131,8 @@ DENIAL_CODES = {"016", "011"}
 APOLOGY_CODES = {"055"}
 # Violence: assaults, fighting and mass violence.
 VIOLENT_ROOTS = ("18", "19", "20")
+# Acts a weapon named in them recodes (plover.yaml, weapon_codes): repression, assault, force.
+WEAPON_ROOTS = ("17", "18", "19")
 # Assaults and fighting: blows of different kinds between one pair in one sentence can be several acts.
 BLOW_ROOTS = ("18", "19")
 # Fire from afar: artillery, aerial weapons, ceasefire violations.
@@ -1076,6 +1078,9 @@ class EventCoder:
                 and self._with_party(f)):
             pairs = pairs + [(t, s) for s, t in pairs if (t, s) not in pairs]
         phrase = plover.means_of(trig, list(f.objects) + ([f.xcomp] if f.xcomp is not None else []))
+        # "killed 1,400 people in a chemical weapons attack", "dropped sarin on the town, killing 80"
+        weapon = plover.code_for_weapon(self._instruments(trig) + (self._instruments(trig.head) if (
+            trig.dep_ == "advcl" and trig.tag_ == "VBG") else [])) if root in WEAPON_ROOTS else None
         words = self._memo.get(("words", sent.start))
         if words is None:
             words = self._memo[("words", sent.start)] = plover.Words(list(sent))
@@ -1089,7 +1094,10 @@ class EventCoder:
             entry = lookup(pair_code)
             # "struck with drones": 195, not 190; "warplanes destroyed the reactor": 195, not 1712
             means = plover.code_for_means(entry.code, entry.plover, phrase)
-            if means:
+            if weapon and entry.root in WEAPON_ROOTS:
+                entry, pair_rule = lookup(weapon), f"{pair_rule}>{weapon}"
+                mode = plover.mode_for(entry.plover, entry.plover_mode, phrase)
+            elif means:
                 entry, pair_rule, mode = lookup(means[0]), f"{pair_rule}+{means[1]}", means[1]
             else:
                 mode = plover.mode_for(entry.plover, entry.plover_mode, phrase)
@@ -1633,6 +1641,20 @@ class EventCoder:
                 # "rival Lebanese leaders signed a deal": the sides are one state's
                 return [(unique[0], unique[0])]
         return [(a, b) for a in sources for b in targets if not same(a[0], b[0])]
+
+    @staticmethod
+    def _instruments(verb: Token) -> list[Token]:
+        """The words of what a deed is done with: its object ("dropped sarin"), "with" and "using"
+        ("shelled with chlorine"), and an attack it is done in ("killed 1,400 in a gas attack"), not
+        what it answers ("in response to a chemical attack") or hits ("chemical weapons sites")."""
+        # (an object the parser took for a modifier too: "dropped sarin on the town")
+        heads = [c for c in kids(verb) if c.dep_ == "dobj" or (c.dep_ in ("advmod", "npadvmod") and c.pos_ == "NOUN")]
+        # (a phrase the parser hung on the object: "killed 1,400 people in a gas attack")
+        heads += [o for h in [verb, *heads] for p, o in args.prep_objects(h, None) if (
+            p in ("with", "using") or (p == "in" and o.lemma_.lower() in ONE_ATTACK))]
+        # each head with the words before it ("a chemical weapons attack"), not the phrases after it
+        # ("air strikes against chemical weapons sites")
+        return [t for h in heads for t in h.subtree if t.i <= h.i]
 
     def _holders(self, f: Firing, actors: DocActors) -> list[tuple[Actor, bool]]:
         """Who holds the people whose release is asked for: "prisoners held by Israel", "French

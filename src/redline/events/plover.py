@@ -45,6 +45,7 @@ def vocabulary() -> dict:
         "sector_contexts": raw["sector_contexts"],
         "refine_table": set(raw["refine_table"]),
         "mode_codes": raw["mode_codes"],
+        "weapon_codes": [(code, *cued(cues(words))) for code, words in raw["weapon_codes"].items()],
     }
 
 
@@ -108,6 +109,13 @@ def contexts_for(table_contexts, words: Words, sectors: list[str]) -> list[str]:
             if context not in out:
                 out.append(context)
     return out
+
+
+def code_for_weapon(phrase: list[Token]) -> str | None:
+    """The code a weapon the phrase names makes of any violent act ("in a chemical weapons
+    attack": 2041), or None."""
+    words = Words(phrase)
+    return next((code for code, cues, firsts in vocabulary()["weapon_codes"] if words.show_any(cues, firsts)), None)
 
 
 def code_for_means(code: str, ptype: str | None, phrase: list[Token]) -> tuple[str, str] | None:
