@@ -558,3 +558,13 @@ def test_a_seat_that_acts_is_the_organisation_and_a_seat_where_things_happen_is_
     # a flight to Brussels is a visit to Belgium's capital, not to the bloc
     got = codes(code("Ukrainian President Volodymyr Zelensky flew to Brussels on Thursday.", "2023-02-09"))
     assert ("UKR", "BEL", "042") in got
+
+
+def test_a_stance_towards_a_state_does_not_make_an_actor_its_own(code):
+    got = codes(code("Georgia's parliament banned two pro-Russian parties on Tuesday.", "2024-05-14"))
+    assert any(s == "GEO" and t == "GEO" for s, t, _ in got) and not any(t == "RUS" for _, t, _ in got)
+    got = dyads(code("Police in Lahore detained dozens of anti-American protesters on Friday.", "2012-09-21"))
+    assert ("PAK", "PAK", "17") in got and ("PAK", "USA", "17") not in got
+    # the adjective without the stance still owns
+    got = codes(code("Georgia's parliament banned two Russian broadcasters on Tuesday.", "2024-05-14"))
+    assert any(s == "GEO" and t == "RUS" for s, t, _ in got)

@@ -632,6 +632,8 @@ class DocActors:
                     if r.kind == "adjective" and m.start > 0 and self.lowers[m.start - 1] in people_markers:
                         ethnic = True      # "ethnic Albanian villagers": a people, not the state
                         break
+                    if r.kind == "adjective" and self._stance(m):
+                        break              # "the pro-Russian Shor party" is no Russian party
                     if r.kind == "igo" and self._regional(m) and any(n.kinds == {"sector"} for n in matches):
                         break              # "European leaders" are of several states; a "European plan" is the EU's
                     owner = (r.country, r.igo)
@@ -732,6 +734,10 @@ class DocActors:
     def _regional(self, m: Match) -> bool:
         """A one-word match that is also a word for peoples of several states ("European")."""
         return m.end - m.start == 1 and self.lowers[m.start] in self.words["regional_peoples"]
+
+    def _stance(self, m: Match) -> bool:
+        """Whether a state's adjective is a stance towards that state ("pro-Russian", "anti-American")."""
+        return m.start > 1 and self.lowers[m.start - 1] == "-" and self.lowers[m.start - 2] in self.words["stance_prefixes"]
 
     def _seat_meant(self, m: Match) -> list[Ref]:
         """A match's references with an organisation's seat first where the city acts or owns
