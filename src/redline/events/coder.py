@@ -1677,10 +1677,10 @@ class EventCoder:
         verb = f.trigger if f.pattern.pos == "verb" else args.setting_verb(f.trigger)
         subjects = args.verb_subjects(verb) if verb is not None else []
         # ... and "prisoners held in Israeli jails": the participle that places the subject
-        holders = [f.trigger, *([verb] if verb is not None else []), *subjects,
-                   *(c for s in subjects for c in kids(s) if c.dep_ == "acl")]
+        placed = [f.trigger, *([verb] if verb is not None else []), *subjects,
+                  *(c for s in subjects for c in kids(s) if c.dep_ == "acl")]
         jails = actors.words["custody_nouns"]
-        for h in holders:
+        for h in placed:
             for _, o in args.prep_objects(h, ("in", "at", "inside")):
                 if o.lemma_.lower() in jails:
                     country = first_country(self._inside(o, actors))
