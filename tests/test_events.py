@@ -1224,3 +1224,13 @@ def test_force_done_with_chemical_weapons_is_their_use(code):
     got = codes(code("France fired cruise missiles at Syrian chemical weapons depots on Saturday in response to a "
                      "chemical attack near Damascus.", "2018-04-14"))
     assert ("FRA", "SYR", "195") in got and not any(c == "2041" for _, _, c in got)
+
+
+def test_a_protest_drawn_from_a_state_is_an_official_complaint(code):
+    got = codes(code("Norway awarded the peace prize to a jailed Chinese dissident on Friday, drawing an angry protest "
+                     "from Beijing.", "2010-10-08"))
+    assert ("CHN", "NOR", "114") in got
+    # a people's protests named after their state stay demonstrations
+    got = codes(code("Serbia's anti-government protests grew on Saturday as students marched through Belgrade.",
+                     "2025-03-15"))
+    assert not any(c == "114" for _, _, c in got)

@@ -1088,8 +1088,10 @@ class EventCoder:
         for (s, s_ref), (t, t_ref) in pairs:
             conf = confidence - 0.1 * (s_ref + t_ref) - (0.15 if how_target in ("context", "sentence") else 0)
             pair_code, pair_rule = recode(code, rule, s, t)
-            if pair_code[:2] == "14" and p.pos == "verb" and p.lemma == "protest" and self._state_voice(s, actors):
-                # "Pakistan strongly protested the killing": a state's protest is an official complaint
+            if (pair_code[:2] == "14" and p.lemma == "protest" and (p.pos == "verb" or reaction is not None)
+                    and self._state_voice(s, actors)):
+                # "Pakistan strongly protested the killing", "prompting a furious protest from Beijing":
+                # a state's protest is an official complaint
                 pair_code, pair_rule = "114", f"{pair_rule}>114"
             entry = lookup(pair_code)
             # "struck with drones": 195, not 190; "warplanes destroyed the reactor": 195, not 1712
