@@ -746,10 +746,9 @@ class DocActors:
         if "seat" not in m.kinds:
             return m.refs
         head = self._match_head(m)
+        seats = [r for r in m.refs if r.kind == "seat"]
         rest = [r for r in m.refs if r.kind != "seat"]
-        if head.dep_ == "pobj" and head.head.lower_ in self.words["seat_place_preps"]:
-            return rest
-        return [r for r in m.refs if r.kind == "seat"] + rest
+        return rest if head.dep_ == "pobj" and head.head.lower_ in self.words["seat_place_preps"] else seats + rest
 
     def _people_first_meant(self, refs: list[Ref]) -> list[Ref]:
         """`refs` with the people a name may mean ("Bush", "Assad") in the order this document
