@@ -263,6 +263,11 @@ def same(a: Actor, b: Actor) -> bool:
     return a.code == b.code and (a.name == b.name or not (a.name and b.name))
 
 
+def each_with_each(parties: list[tuple[Actor, bool]]) -> list:
+    """Every ordered pair of two different parties: the sides of a mutual act."""
+    return [(a, b) for a in parties for b in parties if a is not b and not same(a[0], b[0])]
+
+
 @lru_cache(maxsize=1)
 def recode_rules() -> list[dict]:
     return load_yaml(data_path("recodes.yaml")) or []
@@ -989,8 +994,7 @@ class EventCoder:
             if targets and not sources and root not in DOMESTIC_ROOTS and lookup(code).quad_class < 4:
                 # "opposition leaders demanded that Damascus withdraw": said from the other state named
                 sources, _ = self._domestic(f, actors, unlocated, targets)
-        pairs = self._pairs(f, actors, sources, targets) if not truce_sides else [
-            (a, b) for a in truce_sides for b in truce_sides if a is not b and not same(a[0], b[0])]
+        pairs = self._pairs(f, actors, sources, targets) if not truce_sides else each_with_each(truce_sides)
         if p.reverse:
             # "fled into exile in France": France's asylum to the one who fled ("flew him into
             # exile in Venezuela": to the one flown)
@@ -1094,12 +1098,12 @@ class EventCoder:
                 # a state's protest is an official complaint
                 pair_code, pair_rule = "114", f"{pair_rule}>114"
             entry = lookup(pair_code)
-            # "struck with drones": 195, not 190; "warplanes destroyed the reactor": 195, not 1712
-            means = plover.code_for_means(entry.code, entry.plover, phrase)
-            if weapon and entry.root in WEAPON_ROOTS:
+            armed = weapon and entry.root in WEAPON_ROOTS
+            if armed:
                 entry, pair_rule = lookup(weapon), f"{pair_rule}>{weapon}"
-                mode = plover.mode_for(entry.plover, entry.plover_mode, phrase)
-            elif means:
+            # "struck with drones": 195, not 190; "warplanes destroyed the reactor": 195, not 1712
+            means = None if armed else plover.code_for_means(entry.code, entry.plover, phrase)
+            if means:
                 entry, pair_rule, mode = lookup(means[0]), f"{pair_rule}+{means[1]}", means[1]
             else:
                 mode = plover.mode_for(entry.plover, entry.plover_mode, phrase)
@@ -1638,7 +1642,7 @@ class EventCoder:
                     seen.add(key)
                     unique.append((a, r))
             if len(unique) >= 2 and not (p.pos == "verb" and sources and targets and len(sources) == 1):
-                return [(a, b) for a in unique for b in unique if a is not b and not same(a[0], b[0])]
+                return each_with_each(unique)
             if len(unique) == 1 and not targets and unique[0][0].country and self._rivals(f.trigger):
                 # "rival Lebanese leaders signed a deal": the sides are one state's
                 return [(unique[0], unique[0])]
@@ -1667,8 +1671,7 @@ class EventCoder:
                        and t.lemma_.lower() in verbs), key=lambda t: verbs.index(t.lemma_.lower()))
         for t in held:
             for prep, o in args.prep_objects(t, ("by", "in")):
-                found = located_actors(actors.actors_for(o) or (
-                    self._inside(o, actors) if o.lemma_.lower() in actors.words["custody_nouns"] else []))
+                found = located_actors(actors.actors_for(o) or self._jailer(o, actors))
                 if found and (prep == "by" or found[0][0].kind in ("state", "")):
                     return found[:1]
         return []
@@ -1681,14 +1684,16 @@ class EventCoder:
         # ... and "prisoners held in Israeli jails": the participle that places the subject
         placed = [f.trigger, *([verb] if verb is not None else []), *subjects,
                   *(c for s in subjects for c in kids(s) if c.dep_ == "acl")]
-        jails = actors.words["custody_nouns"]
         for h in placed:
             for _, o in args.prep_objects(h, ("in", "at", "inside")):
-                if o.lemma_.lower() in jails:
-                    country = first_country(self._inside(o, actors))
-                    if country and country != own:
-                        return country
+                country = first_country(self._jailer(o, actors))
+                if country and country != own:
+                    return country
         return None
+
+    def _jailer(self, place: Token, actors: DocActors) -> list[tuple[Actor, bool]]:
+        """The actor a jail or a custody belongs to ("Israeli jails"); none for other places."""
+        return self._inside(place, actors) if place.lemma_.lower() in actors.words["custody_nouns"] else []
 
     def _truce_verb(self, f: Firing) -> Token | None:
         """The verb of a ceasefire that a nominal fight is the setting of: "agreed to a ceasefire
