@@ -1,5 +1,6 @@
 """The event lexicon: valid entries, every root reachable, users can add and override."""
 import pytest
+from conftest import codes
 
 from redline.errors import RedlineError
 from redline.evaluation import actor_key
@@ -9,7 +10,7 @@ from redline.events.lexicon import Lexicon, load_lexicon
 
 def test_every_root_has_verb_and_noun_patterns():
     lex = load_lexicon()
-    patterns = [p for ps in list(lex.verbs.values()) + list(lex.nouns.values()) for p in ps]
+    patterns = [p for ps in list(lex.verbs.values()) + list(lex.nouns.values()) for p in ps if p.code]
     roots = {p.code[:2] for p in patterns}
     assert roots == {f"{i:02d}" for i in range(1, 21)}
     assert len(patterns) >= 500
@@ -39,6 +40,18 @@ def test_bad_entries_are_named(tmp_path):
     with pytest.raises(RedlineError) as e:
         Lexicon().add_file(f)
     assert "unknown keys" in str(e.value)
+
+
+def test_an_idiom_entry_wins_its_trigger_and_codes_nothing(tmp_path, code):
+    # a coup's "seized power" is told by what the plotters did, not as property seized
+    got = codes(code("Soldiers seized power in Niamey on Wednesday and detained the president at his residence.",
+                     "2023-07-27"))
+    assert ("NER", "NER", "173") in got and not any(c.startswith("17") and c != "173" for _, _, c in got)
+    # users write such entries too: "code: none"
+    f = tmp_path / "mine.yaml"
+    f.write_text('- {id: mine.hail.taxi, code: none, verb: hail, object: [taxi, cab]}\n', encoding="utf-8")
+    lex = load_lexicon((str(f),))
+    assert lex.by_id["mine.hail.taxi"].code == "" and lex.by_id["05.hail"].code == "051"
 
 
 def test_an_id_used_twice_in_the_package_is_an_error_but_a_user_may_replace_one(tmp_path):

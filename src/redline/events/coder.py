@@ -672,11 +672,12 @@ class EventCoder:
                     for f in (first, other):
                         if f is None:
                             continue
-                        firings.append(f)
                         if f.pattern.code[:2] != "01":   # "announced their withdrawal": the withdrawal
                             used.update(o.i for o in f.objects)
                         if f.xcomp is not None:
                             used.add(f.xcomp.i)
+                        if f.pattern.code:     # not an idiom that is no act ("seized power")
+                            firings.append(f)
         # verbs coded as acts other than protest or force: "recalled its ambassador in protest at ..."
         # ("doctors struck in protest at ..." is a strike the verb's pattern misreads)
         coded_verbs = {f.trigger.i for f in firings if f.pattern.code[:2] not in ("14", "18", "19")}
@@ -694,8 +695,9 @@ class EventCoder:
                             args.motive(token) and token.head.head.i in coded_verbs)):
                         continue
                     if f:
-                        firings.append(f)
                         used.update(o.i for o in f.objects)
+                        if f.pattern.code:
+                            firings.append(f)
         firings = self._without_purposes(firings)
         for u in self._ultimatums(sent, firings):
             # in the order of the text, so that a reaction after it ("rejected the ultimatum") finds it

@@ -13,6 +13,11 @@ from redline.data import as_list, data_path, load_yaml
 from redline.errors import RedlineError
 from redline.events.codebook import codebook
 
+# The `code` of an entry for an idiom that looks like an act and is none ("the army seized
+# power", "seized the opportunity"): it wins its trigger like any entry, so that no other entry
+# of the word or of its object fires there, and codes nothing.
+NOT_AN_EVENT = "none"
+
 KEYS = {"id", "code", "verb", "noun", "adj", "prep", "object", "xcomp", "target", "symmetric", "target_kind",
         "source_sector", "reported", "at_home", "reverse", "note"}
 
@@ -70,7 +75,9 @@ class Lexicon:
         if unknown:
             raise RedlineError("E302", path=where, index=index, detail=f"unknown keys {sorted(unknown)}")
         code = str(entry.get("code") or "")
-        if code not in codebook():
+        if code == NOT_AN_EVENT:
+            code = ""     # an idiom that wins its trigger and codes nothing ("seized power")
+        elif code not in codebook():
             raise RedlineError("E302", path=where, index=index, detail=f"unknown CAMEO code {code!r}")
         for key in ("prep", "target", "object", "xcomp", "verb", "noun", "adj"):
             values = entry.get(key) if isinstance(entry.get(key), list) else [entry.get(key)]
