@@ -1234,3 +1234,10 @@ def test_a_protest_drawn_from_a_state_is_an_official_complaint(code):
     got = codes(code("Serbia's anti-government protests grew on Saturday as students marched through Belgrade.",
                      "2025-03-15"))
     assert not any(c == "114" for _, _, c in got)
+
+
+def test_a_package_of_measures_is_the_measures(code):
+    got = codes(code("EU governments approved a twelfth package of sanctions against Belarus on Friday.", "2024-02-23"))
+    assert ("EU", "BLR", "163") in got and not any(c.startswith("05") for _, _, c in got)
+    got = codes(code("Washington unveiled a fresh raft of sanctions against Tehran on Monday.", "2019-06-24"))
+    assert ("USA", "IRN", "163") in got

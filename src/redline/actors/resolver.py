@@ -57,12 +57,12 @@ LIKENESS_WORDS = {"sized", "size", "style", "like", "type", "era"}
 OWNER_PREPS = {"of", "from", "in"}
 
 
-# Words that count or take a part of what follows: "dozens of warplanes" and "the first of 200
-# marines" are about the warplanes and the marines.
+# Words that count or take a part of what follows: "dozens of warplanes", "the first of 200
+# marines" and "a new package of sanctions" are about the warplanes, the marines, the sanctions.
 QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
                   "score", "scores", "number", "group", "batch", "wave", "series", "fleet", "column",
                   "convoy", "contingent", "unit", "squadron", "pair", "couple", "handful", "flotilla",
-                  "member", "members",
+                  "member", "members", "package", "raft", "slew", "tranche",
                   "some", "many", "most", "all", "half", "part", "first", "last", "rest", "remainder",
                   "bulk", "majority", "several", "few", "both", "each", "portion", "vanguard"}
 
