@@ -1241,3 +1241,11 @@ def test_a_package_of_measures_is_the_measures(code):
     assert ("EU", "BLR", "163") in got and not any(c.startswith("05") for _, _, c in got)
     got = codes(code("Washington unveiled a fresh raft of sanctions against Tehran on Monday.", "2019-06-24"))
     assert ("USA", "IRN", "163") in got
+
+
+def test_no_longer_negates_and_said_with_a_modal_refuses(code):
+    got = codes(code("Kazakhstan no longer recognises the arbitration court, the ministry said.", "2023-05-02"))
+    assert not any(c.startswith("05") or c.startswith("03") for _, _, c in got)
+    got = codes(code("Baku said it would no longer accept French mediation in its talks with Yerevan.", "2023-10-04"))
+    assert any(s == "AZE" and t == "FRA" and c.startswith("12") for s, t, c in got)
+    assert not any(c.startswith("03") for _, _, c in got)

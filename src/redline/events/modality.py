@@ -47,6 +47,8 @@ def _negated_here(t: Token, c: dict) -> bool:
     for ch in kids(t):
         if ch.dep_ == "neg" or (ch.dep_ in ("advmod", "det", "preconj") and ch.lower_ in c["negation"]):
             return True
+        if ch.dep_ == "advmod" and ch.lower_ in c["negated_adverbs"] and any(g.dep_ == "neg" for g in kids(ch)):
+            return True     # "would no longer accept"
         if ch.dep_ in ("nsubj", "nsubjpass") and any(
                 g.dep_ in ("det", "preconj") and g.lower_ in c["negation"] for g in kids(ch)):
             return True     # "No Ukrainian drones targeted Moscow", "Neither Russia nor Ukraine attacked"
