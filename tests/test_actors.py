@@ -445,6 +445,10 @@ def test_a_spokesman_for_someone_speaks_for_them(code):
 def test_a_thing_based_or_owned_in_a_state_is_that_states(code):
     doc = code("Venezuela on Thursday seized eleven oil rigs belonging to the U.S.-based firm Helmerich.", "2010-06-24")
     assert {(e.source.country, e.target.country) for e in doc.events} == {("VEN", "USA")}
+    # a ship flies its owner's flag
+    doc = code("Iran will not release the British-flagged tanker Stena Impero, a government spokesman said.",
+               "2019-07-22")
+    assert ("IRN", "GBR") in {(e.source.country, e.target.country) for e in doc.events}
     # backing is not owning: "Russian-backed separatists" are fighters of the place
     doc = code("Russian-backed separatists shelled Mariupol on Saturday.", "2015-01-24")
     assert {e.source.country for e in doc.events} == {"UKR"}

@@ -50,7 +50,8 @@ NAME_PARTICLES = {"y", "e", "de", "da", "das", "do", "dos", "del", "della", "di"
 NP_MODIFIERS = {"compound", "amod", "flat", "nmod", "nn", "appos"}
 # Participles after a state that say whose a thing is ("U.S.-based", "British-flagged"); "Russian-
 # backed separatists" are not Russia's, so backing, funding and leading are not among them.
-OWNERSHIP_PARTICIPLES = {"base", "own", "flag", "register", "headquarter", "headquartered"}
+OWNERSHIP_PARTICIPLES = {"base", "own", "flag", "register", "headquarter", "headquartered", "flagged", "registered",
+                         "based", "owned"}
 # Words after a hyphen that turn a state's name into a measure or a style.
 LIKENESS_WORDS = {"sized", "size", "style", "like", "type", "era"}
 # Prepositions that name who a sector word belongs to: "leaders of Russia", "officials from Kyiv".
