@@ -1249,3 +1249,13 @@ def test_no_longer_negates_and_said_with_a_modal_refuses(code):
     got = codes(code("Baku said it would no longer accept French mediation in its talks with Yerevan.", "2023-10-04"))
     assert any(s == "AZE" and t == "FRA" and c.startswith("12") for s, t, c in got)
     assert not any(c.startswith("03") for _, _, c in got)
+
+
+def test_deaths_in_a_crash_are_no_ones_act(code):
+    got = codes(code("Medvedev laid a wreath on Sunday at the site near Smolensk where a plane carrying the Polish "
+                     "president crashed in fog, killing all 96 people aboard.", "2010-04-11"))
+    assert not any(c[:2] in ("18", "19", "20") for _, _, c in got)
+    # a strike that kills stays an attack
+    got = codes(code("Russian jets bombed a market in Idlib on Monday, killing 20 civilians.", "2019-07-22"))
+    assert any(s == "RUS" and c.startswith("19") for s, _, c in got)
+

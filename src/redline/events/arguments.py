@@ -78,6 +78,17 @@ def is_passive(verb: Token) -> bool:
 SUBJECT_PURPOSE_VERBS = {"telephone", "phone", "ring", "visit", "meet", "receive", "host", "summon", "write"}
 
 
+def befell(deed: Token) -> bool:
+    """Whether a deed is told as the outcome of a mishap: "the plane crashed, killing all aboard"."""
+    if deed.dep_ not in ("advcl", "conj") or deed.tag_ != "VBG" or children(deed, "nsubj"):
+        return False
+    mishaps = coreference_words()["accident_verbs"]
+    # the parser may hang the participle on the main clause ("laid flowers at the site where a
+    # plane crashed in fog, killing ..."): the verb just before it tells as surely
+    before = next((t for t in reversed(deed.doc[max(deed.sent.start, deed.i - 8):deed.i]) if t.pos_ == "VERB"), None)
+    return any(v is not None and v.lemma_.lower() in mishaps for v in (deed.head, before))
+
+
 def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The subject of a verb, climbing to the governing clause when it has none of its own."""
     if is_passive(verb) or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "amod")):

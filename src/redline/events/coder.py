@@ -36,6 +36,7 @@ LISTED_ACT_ROOTS = {"16", "17"}
 # Codes whose object is not matched by a person's title ("killed Hamas military chief Ahmed Jabari in
 # an air strike" is a strike, not an assassination).
 TITLE_BLIND_CODES = ("186", "19", "20")
+FORCE_ROOTS = ("18", "19", "20")
 # Conjunctions of a clause that tells when or why, not what: "after", "because".
 CIRCUMSTANCE_MARKS = {"after", "before", "when", "while", "as", "since", "because", "until", "once", "though",
                       "although"}
@@ -903,6 +904,8 @@ class EventCoder:
                 src_tokens = args.noun_sources(src_tokens[0], found)
         else:
             src_tokens = args.verb_subjects(trig)
+            if root in FORCE_ROOTS and args.befell(trig):
+                return []     # "the plane crashed in fog, killing all 96 aboard": an accident, no one's act
             if not src_tokens and p.code in THIRD_PARTY_CODES and trig.tag_ == "VBN" and trig.dep_ in ("amod", "acl"):
                 # "a US-brokered ceasefire", "Omani-mediated talks": the third party is the modifier
                 src_tokens = [c for c in kids(trig) if c.dep_ in ("npadvmod", "compound", "nmod")
