@@ -572,3 +572,16 @@ def test_a_stance_towards_a_state_does_not_make_an_actor_its_own(code):
     # the adjective without the stance still owns
     got = codes(code("Georgia's parliament banned two Russian broadcasters on Tuesday.", "2024-05-14"))
     assert any(s == "GEO" and t == "RUS" for s, t, _ in got)
+
+
+def test_a_model_designation_carries_its_owner(code):
+    doc = code("Turkish F-16 jets shot down a Russian Su-24 bomber near the Syrian border on Tuesday.", "2015-11-24")
+    assert ("TUR", "RUS") in {(e.source.country, e.target.country) for e in doc.events}
+
+
+def test_an_international_body_in_a_city_is_not_that_citys_state(code):
+    doc = code("An international tribunal in The Hague ruled on Tuesday that Beijing had violated Manila's rights.",
+               "2016-07-12")
+    assert not any(e.source and e.source.country == "NLD" for e in doc.events)
+    doc = code("The foreign minister in Taipei accused Beijing of bullying on Monday.", "2019-09-16")
+    assert ("TWN", "CHN") in {(e.source.country, e.target.country) for e in doc.events}

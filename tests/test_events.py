@@ -1259,3 +1259,8 @@ def test_deaths_in_a_crash_are_no_ones_act(code):
     got = codes(code("Russian jets bombed a market in Idlib on Monday, killing 20 civilians.", "2019-07-22"))
     assert any(s == "RUS" and c.startswith("19") for s, _, c in got)
 
+
+def test_pressing_on_with_something_is_no_demand(code):
+    got = codes(code("China cancelled military talks with the United States on Friday, as its warships pressed on "
+                     "with live-fire drills around Taiwan.", "2022-08-05"))
+    assert not any(c.startswith("10") for _, _, c in got)

@@ -489,7 +489,9 @@ class DocActors:
                 if dep in NP_MODIFIERS or (dep == "poss" and owned) or (
                         # "the U.S.-based firm", "a Russian-owned bank": whose the thing is
                         dep == "npadvmod" and t.dep_ == "amod" and t.lemma_.lower() in OWNERSHIP_PARTICIPLES) or (
-                        dep == "conj" and t.dep_ in ("amod", "compound", "nmod") and t.i != head.i):
+                        dep == "conj" and t.dep_ in ("amod", "compound", "nmod") and t.i != head.i) or (
+                        # "Turkish F-16 jets": a model's designation, not a count, can carry the owner
+                        dep == "nummod" and not c.like_num and any(ch.isalpha() for ch in c.text)):
                     if dep == "appos" and c.i not in self.by_token and (
                             not any(k.i in self.by_token for k in c.subtree)
                             or c.lemma_.lower() in self.words["summary_nouns"]):
@@ -507,7 +509,11 @@ class DocActors:
                             out.extend(named)
                 elif (dep == "prep" and (head_is_actor or organ) and t is head
                       and (c.lower_ in OWNER_PREPS or (c.lower_ == "for" and speaks_for))
-                      and not (person_head and c.lower_ == "in")):
+                      and not (person_head and c.lower_ == "in")
+                      # "an international tribunal in The Hague", "Western diplomats in Kyiv": not of the place
+                      # (but "the foreign minister in Taipei" is Taiwan's)
+                      and not (c.lower_ == "in" and any(k.lower_ in self.words["regional_peoples"] and k.lower_ != "foreign"
+                                                        for k in kids(head) if k.dep_ == "amod"))):
                     for p in kids(c):
                         if organ and not head_is_actor and all(r.kind == "sector" for r in self._refs_at(p)):
                             continue     # "the board of governors": its owner is named further on, if at all
