@@ -1264,3 +1264,15 @@ def test_pressing_on_with_something_is_no_demand(code):
     got = codes(code("China cancelled military talks with the United States on Friday, as its warships pressed on "
                      "with live-fire drills around Taiwan.", "2022-08-05"))
     assert not any(c.startswith("10") for _, _, c in got)
+
+
+def test_forces_landing_in_a_city_protect_its_state(code):
+    got = codes(code("The first 300 Kenyan police officers landed in Port-au-Prince on Tuesday to lead a multinational "
+                     "mission against the gangs.", "2024-06-25"))
+    assert ("KEN", "HTI", "074") in got
+    got = codes(code("Australian troops began arriving in Dili on Thursday at the request of the government.",
+                     "2006-05-25"))
+    assert ("AUS", "TLS", "074") in got
+    # a landing on a coast may be an invasion: not coded as protection
+    got = codes(code("Turkish troops landed on the northern coast of Cyprus on Saturday.", "1974-07-20"))
+    assert not any(c == "074" for _, _, c in got)

@@ -44,6 +44,7 @@ REACTIVE_ROOTS = {"11", "12"}     # disapproval and rejection answer someone
 # acts addressed to someone even when the clause names no one: help, demands, reproach, threats, fighting
 ADDRESSED_ROOTS = {"06", "10", "11", "13", "19"}
 VISIT_CODES = {"042"}             # where one goes is whom one visits
+ARRIVAL_CODES = VISIT_CODES | {"074"}   # ... and where peacekeepers land is whom they protect
 
 # Roots whose unnamed actors belong to the country of the other side ("police arrested protesters").
 DOMESTIC_ROOTS = {"14", "17"}
@@ -2216,7 +2217,7 @@ class EventCoder:
                 if args.is_reciprocal(c):      # "accused each other": every source at every other
                     return [x for t in src_tokens for x in actors.actors_for(t)]
                 got = None
-                if slot in args.LOCATIVE_PREPS and not actors.names_country(c) and p.code not in VISIT_CODES:
+                if slot in args.LOCATIVE_PREPS and not actors.names_country(c) and p.code not in ARRIVAL_CODES:
                     # "talks in Vienna" is where, not with whom; "arrived in Vienna" is a visit;
                     # but a pattern's own slot may hold people: "threw stones at riot police"
                     got = actors.actors_for(c) if slot in p.target else []
