@@ -1276,3 +1276,9 @@ def test_forces_landing_in_a_city_protect_its_state(code):
     # a landing on a coast may be an invasion: not coded as protection
     got = codes(code("Turkish troops landed on the northern coast of Cyprus on Saturday.", "1974-07-20"))
     assert not any(c == "074" for _, _, c in got)
+
+
+def test_a_deal_brokered_deep_in_the_clause_is_between_its_subjects(code):
+    got = codes(code("Kyrgyzstan and Tajikistan agreed on Friday to end two days of fighting along their border "
+                     "under a deal brokered by Moscow.", "2022-09-16"))
+    assert {("RUS", "KGZ"), ("RUS", "TJK")} <= {(s, t) for s, t, c in got if c.startswith("04")}

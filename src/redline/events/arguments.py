@@ -366,11 +366,12 @@ def in_setting(noun: Token) -> bool:
 def clause_verb(noun: Token) -> Token | None:
     """The verb whose object or prepositional phrase a noun is, within one clause."""
     node = noun
-    for _ in range(4):
+    for _ in range(6):
         if node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "attr") or node.head.i == node.i:
             return None
         node = node.head
-        if node.pos_ in ("VERB", "AUX"):
+        # "to end six weeks of fighting under a deal": a gerund named as a thing is no clause of its own
+        if node.pos_ in ("VERB", "AUX") and not (node.tag_ == "VBG" and node.dep_ in ("pobj", "dobj")):
             return node
     return None
 
