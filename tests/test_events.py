@@ -1282,3 +1282,11 @@ def test_a_deal_brokered_deep_in_the_clause_is_between_its_subjects(code):
     got = codes(code("Kyrgyzstan and Tajikistan agreed on Friday to end two days of fighting along their border "
                      "under a deal brokered by Moscow.", "2022-09-16"))
     assert {("RUS", "KGZ"), ("RUS", "TJK")} <= {(s, t) for s, t, c in got if c.startswith("04")}
+
+
+def test_a_date_is_never_what_a_prepositions_pattern_is_about(code):
+    # "agreed on Tuesday to send": not an agreement "on" something, but the promise to send
+    got = codes(code("Poland agreed on Thursday to send T-72 tanks to Ukraine and to train its crews.", "2022-04-07"))
+    assert ("POL", "UKR", "0332") in got
+    assert all(rule != "03.agree.on" for rule in [e.rule.split("+")[0] for e in code(
+        "Poland agreed on Thursday to send T-72 tanks to Ukraine.", "2022-04-07").events])

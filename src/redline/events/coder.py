@@ -478,7 +478,9 @@ class EventCoder:
         """The words a pattern's `object` may match: the object of its preposition, a noun's
         "of" phrase or compound, or the verb's object."""
         if p.prep:
-            candidates = [o for prep, o in EventCoder._phrases_around(base, p.particles) if prep == p.prep]
+            # "agreed on Tuesday to ...": a date is when, never what a preposition's pattern is about
+            candidates = [o for prep, o in EventCoder._phrases_around(base, p.particles)
+                          if prep == p.prep and o.ent_type_ not in ("DATE", "TIME")]
         elif base.pos_ in ("NOUN", "PROPN") and xtok is None:
             candidates = [o for prep, o in args.prep_objects(base, ("of",))]
             candidates += [c for c in kids(base) if c.dep_ in ("compound", "nmod", "amod")]
