@@ -1290,3 +1290,17 @@ def test_a_date_is_never_what_a_prepositions_pattern_is_about(code):
     assert ("POL", "UKR", "0332") in got
     assert all(rule != "03.agree.on" for rule in [e.rule.split("+")[0] for e in code(
         "Poland agreed on Thursday to send T-72 tanks to Ukraine.", "2022-04-07").events])
+
+
+def test_troops_moved_up_to_a_border_with_a_neighbour_are_shown_to_it(code):
+    got = codes(code("Iraq has moved 30,000 troops and hundreds of tanks up to its border with Kuwait, U.S. officials "
+                     "said on Tuesday.", "1990-07-24"))
+    assert any(s == "IRQ" and t == "KWT" and c.startswith("15") for s, t, c in got)
+    got = codes(code("Iraq massed troops on its border with Kuwait on Thursday.", "1990-07-26"))
+    assert any(s == "IRQ" and t == "KWT" and c.startswith("15") for s, t, c in got)
+
+
+def test_what_is_to_happen_under_a_deal_has_not_yet(code):
+    got = codes(code("Uganda and Congo signed an accord on Thursday under which Uganda is to withdraw its troops "
+                     "from Bunia.", "2002-09-06"))
+    assert not any(c.startswith("0874") for _, _, c in got)

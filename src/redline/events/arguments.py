@@ -41,15 +41,26 @@ def prep_objects(token: Token, preps) -> list[tuple[str, Token]]:
     return [x for x in _all_prep_objects(token) if preps is None or x[0] in preps]
 
 
+# Words the parser reads as a preposition before the real one: "up to its border", "out of Iraq".
+LEADING_ADVERBS = {"up", "down", "back", "out", "away", "close", "next", "right", "closer"}
+
+
 def _all_prep_objects(token: Token) -> tuple[tuple[str, Token], ...]:
     """The objects of every preposition of a token, found once per token and document: each
     pattern tried on a word asks for those of its own preposition."""
     memo = doc_memo(token.doc)
     got = memo.get(("preps", token.i))
     if got is None:
-        got = memo[("preps", token.i)] = tuple(
-            (c.lower_, p) for c in kids(token) if c.dep_ in ("prep", "agent", "dative")
-            for p in kids(c) if p.dep_ in ("pobj", "pcomp"))
+        found = []
+        for c in kids(token):
+            if c.dep_ not in ("prep", "agent", "dative"):
+                continue
+            objects = [p for p in kids(c) if p.dep_ in ("pobj", "pcomp")]
+            found += [(c.lower_, p) for p in objects]
+            if not objects and c.lower_ in LEADING_ADVERBS:
+                # "moved troops up to its border", "pulled back to": the inner preposition holds the object
+                found += [(g.lower_, p) for g in kids(c) if g.dep_ == "prep" for p in kids(g) if p.dep_ == "pobj"]
+        got = memo[("preps", token.i)] = tuple(found)
     return got
 
 

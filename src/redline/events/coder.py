@@ -2407,7 +2407,11 @@ class EventCoder:
         if depth > 4:
             return []
         if token.lemma_.lower() in BORDER_WORDS:   # "its border with Ukraine": the neighbour
-            for _, o in args.prep_objects(token, ("with",)):
+            withs = [o for _, o in args.prep_objects(token, ("with",))]
+            if not withs and token.i + 1 < len(token.doc) and token.nbor().lower_ == "with":
+                # "massed troops on its border with Kuwait": the parser may hang "with" on the verb
+                withs = [o for o in kids(token.nbor()) if o.dep_ == "pobj"]
+            for o in withs:
                 got = actors.actors_for(o)
                 if got:
                     return got

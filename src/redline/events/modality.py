@@ -130,6 +130,9 @@ def assess(trigger: Token, forward: bool) -> Modality:
                 elif lemma in c["volitional"] and not lenient:
                     m.hypothetical, m.volitional, m.cue = True, True, m.cue or ch.text
         dep = node.dep_
+        if dep == "xcomp" and node.head.lemma_ == "be" and infinitive(node) and own_clause:
+            # "a deal under which Rwanda is to pull its troops out": what is to happen has not yet
+            m.hypothetical, m.volitional, m.cue = True, True, m.cue or node.head.text
         if dep in ("pcomp", "pobj") and node.head.lower_ in c["negation"] and negation_reaches and own_clause:
             m.negated, m.cue = True, m.cue or node.head.text   # "met without reaching a deal"
         if dep not in CARRY or node.head.i == node.i or depth > 6:
