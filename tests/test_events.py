@@ -1304,3 +1304,9 @@ def test_what_is_to_happen_under_a_deal_has_not_yet(code):
     got = codes(code("Uganda and Congo signed an accord on Thursday under which Uganda is to withdraw its troops "
                      "from Bunia.", "2002-09-06"))
     assert not any(c.startswith("0874") for _, _, c in got)
+
+
+def test_a_pipeline_opened_to_another_state_is_economic_cooperation(code):
+    got = codes(code("Turkey inaugurated a natural gas pipeline to Azerbaijan's Nakhchivan exclave on Tuesday.",
+                     "2025-03-11"))
+    assert ("TUR", "AZE", "061") in got
