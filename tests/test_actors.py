@@ -585,3 +585,8 @@ def test_an_international_body_in_a_city_is_not_that_citys_state(code):
     assert not any(e.source and e.source.country == "NLD" for e in doc.events)
     doc = code("The foreign minister in Taipei accused Beijing of bullying on Monday.", "2019-09-16")
     assert ("TWN", "CHN") in {(e.source.country, e.target.country) for e in doc.events}
+
+
+def test_a_stance_towards_a_capital_is_no_ownership(code):
+    doc = code("Pro-Moscow rebels shelled the port of Mariupol on Saturday.", "2015-01-24")
+    assert {e.source.country for e in doc.events} == {"UKR"}

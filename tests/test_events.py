@@ -1310,3 +1310,14 @@ def test_a_pipeline_opened_to_another_state_is_economic_cooperation(code):
     got = codes(code("Turkey inaugurated a natural gas pipeline to Azerbaijan's Nakhchivan exclave on Tuesday.",
                      "2025-03-11"))
     assert ("TUR", "AZE", "061") in got
+
+
+def test_people_expelled_or_bussed_out_in_their_thousands_are_a_mass_expulsion(code):
+    got = codes(code("Mauritania expelled tens of thousands of Senegalese nationals in April.", "1989-06-12"))
+    assert ("MRT", "SEN", "201") in got
+    got = codes(code("Bosnian Serb forces began bussing thousands of Moslem women and children out of the town.",
+                     "1995-07-12"))
+    assert any(c == "201" for _, _, c in got)
+    # a planeload is no mass expulsion
+    got = codes(code("The United States deported 130 Guatemalans on Friday.", "2019-03-01"))
+    assert ("USA", "GTM", "174") in got

@@ -60,7 +60,7 @@ OWNER_PREPS = {"of", "from", "in"}
 
 # Words that count or take a part of what follows: "dozens of warplanes", "the first of 200
 # marines" and "a new package of sanctions" are about the warplanes, the marines, the sanctions.
-QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+QUANTITY_NOUNS = {"dozen", "dozens", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
                   "score", "scores", "number", "group", "batch", "wave", "series", "fleet", "column",
                   "convoy", "contingent", "unit", "squadron", "pair", "couple", "handful", "flotilla",
                   "member", "members", "package", "raft", "slew", "tranche",
@@ -639,8 +639,8 @@ class DocActors:
                     if r.kind == "adjective" and m.start > 0 and self.lowers[m.start - 1] in people_markers:
                         ethnic = True      # "ethnic Albanian villagers": a people, not the state
                         break
-                    if r.kind == "adjective" and self._stance(m):
-                        break              # "the pro-Russian Shor party" is no Russian party
+                    if r.kind in ("adjective", "capital", "country", "metonym") and self._stance(m):
+                        break              # "the pro-Russian Shor party", "pro-Jakarta militias": no party of that state
                     if r.kind == "igo" and self._regional(m) and any(n.kinds == {"sector"} for n in matches):
                         break              # "European leaders" are of several states; a "European plan" is the EU's
                     owner = (r.country, r.igo)
@@ -743,7 +743,8 @@ class DocActors:
         return m.end - m.start == 1 and self.lowers[m.start] in self.words["regional_peoples"]
 
     def _stance(self, m: Match) -> bool:
-        """Whether a state's adjective is a stance towards that state ("pro-Russian", "anti-American")."""
+        """Whether a state's name or adjective is a stance towards it ("pro-Russian", "anti-American",
+        "pro-Jakarta")."""
         return m.start > 1 and self.lowers[m.start - 1] == "-" and self.lowers[m.start - 2] in self.words["stance_prefixes"]
 
     def _seat_meant(self, m: Match) -> list[Ref]:

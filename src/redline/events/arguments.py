@@ -304,6 +304,20 @@ MASS_WORDS = {"hundreds", "thousands", "millions"}
 MASS_NUMBER = 200
 
 
+def in_thousands(people: Token) -> bool:
+    """Whether a count of people runs to thousands: "tens of thousands of nationals", "5,000 refugees"."""
+    words = [people] + [c for c in kids(people) if c.dep_ in ("nummod", "quantmod")]
+    for w in words:
+        if w.lower_ in ("thousands", "millions"):
+            return True
+        try:
+            if float(w.text.replace(",", "")) >= 1000:
+                return True
+        except ValueError:
+            pass
+    return False
+
+
 def massive(victims: Token) -> bool:
     """Whether a count of victims is in the hundreds or more."""
     words = [victims] + [c for c in kids(victims) if c.dep_ in ("nummod", "quantmod")]

@@ -62,6 +62,7 @@ SELF_TARGET_CODES = ("14", "17", "081", "082", "083", "0841", "034", "0351", "03
 UNNAMED_AGENTS = {"08": "GOV", "17": "GOV", "18": "UAF", "190": "UAF", "193": "UAF"}
 # Killings of civilians in the hundreds or more are mass killings (202), unless the means say more.
 MASS_KILLING_FROM = {"180", "190", "193"}
+EXPULSION_CODE = "174"     # of people in their thousands, a mass expulsion (201)
 # ... by any of these means: "hacked thousands to death with machetes" too, but not a bombing's toll.
 MASS_KILLING_MEANS = MASS_KILLING_FROM | {"182"}
 KILLING_VERBS = {"kill", "massacre", "slaughter", "murder", "execute", "butcher"}
@@ -1118,6 +1119,9 @@ class EventCoder:
             if (pair_code in MASS_KILLING_FROM and entry.code[:3] in MASS_KILLING_MEANS
                     and self._mass_killing(trig, t, actors)):
                 entry, pair_rule = lookup("202"), f"{pair_rule}>202"
+            elif pair_code == EXPULSION_CODE and any(args.in_thousands(o) for o in args.verb_objects(trig)):
+                # "expelled tens of thousands of each other's nationals": a mass expulsion
+                entry, pair_rule = lookup("201"), f"{pair_rule}>201"
             out.append(Event(
                 source=s, target=t, cameo=entry.code, cameo_root=entry.root, cameo_label=entry.label,
                 plover=entry.plover, plover_mode=mode,
