@@ -590,3 +590,9 @@ def test_an_international_body_in_a_city_is_not_that_citys_state(code):
 def test_a_stance_towards_a_capital_is_no_ownership(code):
     doc = code("Pro-Moscow rebels shelled the port of Mariupol on Saturday.", "2015-01-24")
     assert {e.source.country for e in doc.events} == {"UKR"}
+
+
+def test_a_possessive_stands_for_its_sentences_subject_before_a_state_named_in_passing(code):
+    doc = code("Cuba executed three men on Friday for trying to hijack a ferry to the United States, days after "
+               "its courts sentenced 75 dissidents to long prison terms.", "2003-04-11")
+    assert ("CUB", "CUB") in {(e.source.country, e.target.country) for e in doc.events if e.cameo.startswith("11")}

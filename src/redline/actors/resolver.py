@@ -1081,8 +1081,12 @@ class DocActors:
                                   skip=self._own_subject(token))
         elif lower in w["thing_pronouns"]:
             host = self._mission_host(token)     # "stormed its embassy in Tehran": not Iran's
-            prev = self._previous(token, lambda a: a.kind in ("state", "organisation", "group")
-                                  and not (a.country and a.country in host))
+            accept = lambda a: a.kind in ("state", "organisation", "group") and not (a.country and a.country in host)
+            # "Cuba executed three men for trying to reach the United States, days after its courts
+            # sentenced 75 dissidents": a possessive stands for a subject of its sentence before a
+            # state only mentioned in passing
+            prev = (self._previous_subject(token, accept) if token.dep_ == "poss" else None) or self._previous(
+                token, accept)
         elif lower in w["plural_pronouns"]:
             prev = self._previous(token, lambda a: a.kind in ("group", "organisation") or (
                 a.kind == "state" and bool(a.sectors)), skip=self._own_subject(token))
@@ -1175,6 +1179,18 @@ class DocActors:
             end = self._sent_starts[k + 1] if k + 1 < len(self._sent_starts) else len(self.doc)
             sent = self._sentences[k] = self.doc[self._sent_starts[k]:end]
         return sent
+
+    def _previous_subject(self, token: Token, accept) -> Actor | None:
+        """The actor last named as the subject of a clause of the token's own sentence, before it."""
+        start = self._sent_starts[bisect_right(self._sent_starts, token.i) - 1]
+        for i, actor in reversed(self._timeline):
+            if i >= token.i:
+                continue
+            if i < start:
+                return None
+            if self.doc[i].dep_ in ("nsubj", "nsubjpass") and accept(actor):
+                return actor
+        return None
 
     def _previous(self, token: Token, accept, skip: set[int] = frozenset()) -> Actor | None:
         k = bisect_right(self._sent_starts, token.i) - 1

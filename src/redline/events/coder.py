@@ -1519,7 +1519,9 @@ class EventCoder:
             verb = trig.doc[i]
             if verb.idx <= after:
                 break
-            if verb.pos_ == "VERB" and verb.lemma_.lower() not in speech and verb.i not in above:
+            if verb.pos_ == "VERB" and verb.lemma_.lower() not in speech and verb.i not in above and not (
+                    # "captured Saddam Hussein hiding in a hole": a state the one acted on was in, no deed
+                    verb.tag_ == "VBG" and not args.children(verb, "aux")):
                 out += args.children(verb, "nsubj")
         return out
 
