@@ -1321,3 +1321,12 @@ def test_people_expelled_or_bussed_out_in_their_thousands_are_a_mass_expulsion(c
     # a planeload is no mass expulsion
     got = codes(code("The United States deported 130 Guatemalans on Friday.", "2019-03-01"))
     assert ("USA", "GTM", "174") in got
+
+
+def test_a_state_of_war_is_no_state_of_emergency(code):
+    got = codes(code("Ethiopian Prime Minister Abiy Ahmed and Eritrean President Isaias Afwerki signed a declaration "
+                     "in Asmara on Monday formally ending the state of war between their countries, a day after "
+                     "Abiy flew to Eritrea.", "2018-07-09"))
+    assert not any(c == "0814" for _, _, c in got)
+    got = codes(code("Egypt ended its nationwide state of emergency on Monday.", "2021-10-25"))
+    assert ("EGY", "EGY", "0814") in got and not any(c == "1724" for _, _, c in got)

@@ -59,11 +59,12 @@ OWNER_PREPS = {"of", "from", "in"}
 
 
 # Words that count or take a part of what follows: "dozens of warplanes", "the first of 200
-# marines" and "a new package of sanctions" are about the warplanes, the marines, the sanctions.
+# marines" and "a new package of sanctions" are about the warplanes, the marines, the sanctions
+# ("a state of emergency" is an emergency, "a state of war" a war).
 QUANTITY_NOUNS = {"dozen", "dozens", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
                   "score", "scores", "number", "group", "batch", "wave", "series", "fleet", "column",
                   "convoy", "contingent", "unit", "squadron", "pair", "couple", "handful", "flotilla",
-                  "member", "members", "package", "raft", "slew", "tranche",
+                  "member", "members", "package", "raft", "slew", "tranche", "state",
                   "some", "many", "most", "all", "half", "part", "first", "last", "rest", "remainder",
                   "bulk", "majority", "several", "few", "both", "each", "portion", "vanguard"}
 

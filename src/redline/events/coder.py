@@ -678,7 +678,8 @@ class EventCoder:
                         if f is None:
                             continue
                         if f.pattern.code[:2] != "01":   # "announced their withdrawal": the withdrawal
-                            used.update(o.i for o in f.objects)
+                            # ... and the noun it was counted by ("ended the state of emergency")
+                            used.update(i for o in f.objects for i in (o.i, args.of_carrier(o).i))
                         if f.xcomp is not None:
                             used.add(f.xcomp.i)
                         if f.pattern.code:     # not an idiom that is no act ("seized power")
