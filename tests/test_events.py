@@ -1330,3 +1330,9 @@ def test_a_state_of_war_is_no_state_of_emergency(code):
     assert not any(c == "0814" for _, _, c in got)
     got = codes(code("Egypt ended its nationwide state of emergency on Monday.", "2021-10-25"))
     assert ("EGY", "EGY", "0814") in got and not any(c == "1724" for _, _, c in got)
+
+
+def test_a_verb_the_parser_joins_to_the_main_clause_without_and_keeps_its_own_subject(code):
+    got = codes(code("The Netherlands halted all aid to Suriname on Friday after soldiers loyal to strongman Desi "
+                     "Bouterse shot dead 15 critics of the government.", "1982-12-10"))
+    assert not any(s == "NLD" and c[:2] in ("18", "19") for s, _, c in got)

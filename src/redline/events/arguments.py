@@ -135,6 +135,15 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
         name = verb.doc[verb.i - 1]
         if name.dep_ == "conj" and name.pos_ == "PROPN" and name.head.ent_type_ in ("DATE", "TIME"):
             return [name]
+        if verb.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("cc", "punct") and head.i < c.i < verb.i
+                                                          for c in kids(head)):
+            # "suspended aid after soldiers loyal to Bouterse shot dead 15 critics": no "and" joins
+            # the verb to the main clause; the parser made the adjective the clause before it, whose
+            # subject is the verb's
+            clause = next((c for c in kids(head) if c.dep_ == "advcl" and c.i < verb.i
+                           and c.right_edge.i == verb.i - 1 and children(c, "nsubj")), None)
+            if clause is not None:
+                return children(clause, "nsubj")[:1]
     if dep in ("conj", "advcl", "pcomp", "ccomp", "acomp") and head.pos_ in ("VERB", "AUX"):
         # "it was ready to restore ties": the subject of the copula
         if dep == "ccomp":
