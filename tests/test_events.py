@@ -1336,3 +1336,12 @@ def test_a_verb_the_parser_joins_to_the_main_clause_without_and_keeps_its_own_su
     got = codes(code("The Netherlands halted all aid to Suriname on Friday after soldiers loyal to strongman Desi "
                      "Bouterse shot dead 15 critics of the government.", "1982-12-10"))
     assert not any(s == "NLD" and c[:2] in ("18", "19") for s, _, c in got)
+
+
+def test_what_one_is_told_to_do_is_asked_not_done(code):
+    got = codes(code("Washington told Moscow on Friday to withdraw its forces from the Ukrainian border.", "2021-12-10"))
+    assert ("USA", "RUS", "1056") in got and not any(c.startswith("087") for _, _, c in got)
+    # a visitor told something is still a visitor
+    got = codes(code("Egypt's president told visiting German Chancellor Olaf Scholz in Cairo on Wednesday that his "
+                     "country opposed the plan.", "2023-10-18"))
+    assert ("DEU", "EGY", "042") in got

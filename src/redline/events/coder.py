@@ -2086,6 +2086,8 @@ class EventCoder:
             return None
         if visitor is None or visitor.left_edge.i != trig.i + 1 and visitor.left_edge.i != trig.i:
             return None
+        if visitor.ent_type_ in ("GPE", "LOC", "FAC"):
+            return None     # "Baerbock, visiting Warsaw on Tuesday, said": the place visited, no visitor
         if not any(a.kind == "person" or a.sectors for a, _ in actors.actors_for(visitor)):
             return None
         hosts = args.verb_subjects(clause) if clause is not None and clause.pos_ in ("VERB", "AUX") else []

@@ -77,6 +77,7 @@ def assess(trigger: Token, forward: bool) -> Modality:
     own_clause = True      # False on the first conjunct of a finite verb: "did not X and Y-ed"
     depth = 0
     via = None             # the link climbed to reach `node`
+    below = trigger        # the word climbed from
     while True:
         lenient = forward and node.i in own
         if node.i != trigger.i and own_clause and via != "nsubj":
@@ -96,6 +97,7 @@ def assess(trigger: Token, forward: bool) -> Modality:
                     or (lemma in c["directive"] and node.pos_ in ("VERB", "NOUN") and not any(
                         ch.dep_ in ("advmod", "prt") and ch.lower_ in c["directive_undone_by"].get(lemma, ())
                         for ch in kids(node)))
+                    or (lemma in c["infinitive_directives"] and via == "xcomp" and infinitive(below))
                     or (via in ("advcl", "xcomp") and _gives_deadline(node, c))):   # "gave them 48 hours to leave"
                 m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.text
             elif lemma in c["volitional"] and not forward:
@@ -171,7 +173,7 @@ def assess(trigger: Token, forward: bool) -> Modality:
                                       or (node.i in own and _gives_deadline(node.head, c)))):
             break   # "offered on Saturday to mediate", parsed as an adverbial clause, is an offer
         via = dep
-        node = node.head
+        below, node = node, node.head
         depth += 1
     return m
 
