@@ -1134,8 +1134,15 @@ class DocActors:
         if token.dep_ not in ("dobj", "dative", "iobj") or token.lower_.endswith("self"):
             return set()
         verb = token.head
-        while not any(c.dep_ == "nsubj" for c in kids(verb)) and verb.dep_ == "conj" and verb.head.i != verb.i:
-            verb = verb.head     # "met and praised him": the subject of the first verb
+        for _ in range(4):
+            if any(c.dep_ == "nsubj" for c in kids(verb)) or verb.head.i == verb.i:
+                break
+            if verb.dep_ in ("conj", "xcomp"):
+                verb = verb.head     # "met and praised him": the subject of the first verb
+            elif verb.dep_ == "pcomp":
+                verb = verb.head.head    # "stunned onlookers by greeting him": the one who greeted
+            else:
+                break
         return {t.i for c in kids(verb) if c.dep_ == "nsubj" for t in c.subtree}
 
     def _clause_subject_countries(self, token: Token) -> set[str]:
