@@ -1349,7 +1349,7 @@ def test_what_one_is_told_to_do_is_asked_not_done(code):
 
 def test_a_leader_flying_into_a_capital_visits_and_is_greeted(code):
     got = codes(code("Japanese Prime Minister Junichiro Koizumi flew into Pyongyang on Tuesday, and North Korean "
-                     "leader Kim Jong-il surprised reporters by greeting him on the tarmac.", "2002-09-17"))
+                     "leader Kim Jong-il broke with protocol by greeting him at the airport.", "2002-09-17"))
     assert ("JPN", "PRK", "042") in got and ("PRK", "JPN", "043") in got
     # flying into exile is asylum, not a visit
     got = codes(code("Liberian President Charles Taylor flew into exile in Nigeria on Monday.", "2003-08-11"))
