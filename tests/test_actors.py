@@ -596,3 +596,11 @@ def test_a_possessive_stands_for_its_sentences_subject_before_a_state_named_in_p
     doc = code("Cuba executed three men on Friday for trying to hijack a ferry to the United States, days after "
                "its courts sentenced 75 dissidents to long prison terms.", "2003-04-11")
     assert ("CUB", "CUB") in {(e.source.country, e.target.country) for e in doc.events if e.cameo.startswith("11")}
+
+
+def test_a_general_strike_names_no_general(code):
+    doc = code("Millions of Poles walked off the job for an hour on Friday in a general strike demanding an end "
+               "to martial law.", "1982-10-15")
+    assert not any(doc.text[m.start:m.end].lower() == "general" for m in doc.mentions)
+    doc = code("The general who leads the army imposed martial law on Sunday.", "1981-12-13")
+    assert any(doc.text[m.start:m.end].lower() == "general" for m in doc.mentions)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.attrs import POS
-from spacy.symbols import NOUN, NUM, PROPN
+from spacy.symbols import ADJ, NOUN, NUM, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from redline.actors.knowledge import ANY_CASE, EXACT_CASE, ActorKB, Ref
@@ -191,6 +191,8 @@ class DocActors:
                     refs = phrases.get(key[:-1] + (lemmas[i + length - 1],))
                 if refs and i > 0 and texts[i - 1] == "-" and not doc[i - 1].whitespace_:
                     refs = [r for r in refs if r.kind != "sector"]   # "Director-General" is no general
+                if refs and length == 1 and pos[i] == ADJ and lowers[i] in self.words["adjective_senses"]:
+                    refs = [r for r in refs if r.kind != "sector"]   # "a general strike" names no general
                 if refs and i > 0 and lowers[i - 1] in self.words["wider_before"].get(lowers[i], ()):
                     refs = []      # "Latin American countries", "South America" are no Americans
                 if refs and i in place_of and place_of[i][1] - place_of[i][0] > length:
