@@ -604,3 +604,12 @@ def test_a_general_strike_names_no_general(code):
     assert not any(doc.text[m.start:m.end].lower() == "general" for m in doc.mentions)
     doc = code("The general who leads the army imposed martial law on Sunday.", "1981-12-13")
     assert any(doc.text[m.start:m.end].lower() == "general" for m in doc.mentions)
+
+
+def test_it_in_an_adverbial_clause_is_the_main_clauses_subject(code):
+    doc = code("North Korea fired artillery shells into the sea near South Korea's border islands on Friday as it "
+               "began winter drills.", "2024-01-05")
+    assert not any(e.source.country == "KOR" for e in doc.events)
+    # but what one is warned it would face is the one warned's
+    doc = code("Moscow cautioned NATO on Friday that it would face serious consequences.", "2021-12-03")
+    assert ("RUS", "NATO") in {(e.source.country or e.source.igo, e.target.country or e.target.igo) for e in doc.events}

@@ -1088,8 +1088,12 @@ class DocActors:
             # "Cuba executed three men for trying to reach the United States, days after its courts
             # sentenced 75 dissidents": a possessive stands for a subject of its sentence before a
             # state only mentioned in passing
-            prev = (self._previous_subject(token, accept) if token.dep_ == "poss" else None) or self._previous(
-                token, accept)
+            # (and so does the subject of an adverbial or joined clause: "fired missiles into waters
+            # around Taiwan as it began drills"; but "warned NATO that it would face consequences"
+            # reports what the one warned would face)
+            parallel = token.dep_ == "poss" or (token.dep_ in ("nsubj", "nsubjpass")
+                                                 and token.head.dep_ in ("advcl", "conj"))
+            prev = (self._previous_subject(token, accept) if parallel else None) or self._previous(token, accept)
         elif lower in w["plural_pronouns"]:
             prev = self._previous(token, lambda a: a.kind in ("group", "organisation") or (
                 a.kind == "state" and bool(a.sectors)), skip=self._own_subject(token))
