@@ -1354,3 +1354,10 @@ def test_a_leader_flying_into_a_capital_visits_and_is_greeted(code):
     # flying into exile is asylum, not a visit
     got = codes(code("Liberian President Charles Taylor flew into exile in Nigeria on Monday.", "2003-08-11"))
     assert ("NGA", "LBR", "075") in got and not any(c == "042" for _, _, c in got)
+
+
+def test_two_sides_that_fight_fight_each_other(code):
+    got = codes(code("Kyrgyz and Tajik border guards fought with mortars along their disputed border on Thursday.",
+                     "2022-09-16"))
+    assert {("KGZ", "TJK"), ("TJK", "KGZ")} <= {(s, t) for s, t, c in got if c.startswith("19")}
+    assert not any(s == t for s, t, _ in got)

@@ -134,6 +134,9 @@ DENIAL_CODES = {"016", "011"}
 APOLOGY_CODES = {"055"}
 # Violence: assaults, fighting and mass violence.
 VIOLENT_ROOTS = ("18", "19", "20")
+# Verbs of fighting that two sides do to each other ("Kyrgyz and Tajik troops clashed"), unlike
+# allies who attack together ("Ethiopian and Cuban troops recaptured Jijiga")
+MUTUAL_FIGHTS = {"fight", "clash", "battle", "skirmish", "exchange", "trade", "engage"}
 # Acts a weapon named in them recodes (plover.yaml, weapon_codes): repression, assault, force.
 WEAPON_ROOTS = ("17", "18", "19")
 # Assaults and fighting: blows of different kinds between one pair in one sentence can be several acts.
@@ -1627,6 +1630,11 @@ class EventCoder:
         """Source-target pairs. Reciprocal events ("X and Y met", "talks between X and Y") pair
         every participant with every other; a named target makes the event one-way."""
         p = f.pattern
+        doers = {a.country for a, _ in sources}
+        if (p.code[:2] in VIOLENT_ROOTS and f.trigger.lemma_.lower() in MUTUAL_FIGHTS and len(doers) >= 2 and None not in doers
+                and targets and {b.country for b, _ in targets} <= doers):
+            # "Kyrgyz and Tajik troops fought along their border": the sides fought each other
+            return each_with_each(located_actors(sources))
         partners = self._purpose_partners(f, actors, sources) if (
             p.symmetric and p.pos == "verb" and len(sources) >= 2 and not targets) else []
         if partners:
