@@ -1361,3 +1361,9 @@ def test_two_sides_that_fight_fight_each_other(code):
                      "2022-09-16"))
     assert {("KGZ", "TJK"), ("TJK", "KGZ")} <= {(s, t) for s, t, c in got if c.startswith("19")}
     assert not any(s == t for s, t, _ in got)
+
+
+def test_a_protest_broken_up_is_aimed_at_its_marchers(code):
+    got = codes(code("Soviet troops broke up a rally by thousands of Lithuanians demanding independence in Vilnius on "
+                     "Sunday.", "1991-01-13"))
+    assert any(s == "RUS" and t == "LTU" and c.startswith("17") for s, t, c in got)

@@ -1413,7 +1413,11 @@ class EventCoder:
         agents = [o for _, o in args.prep_objects(noun, ("by",))]
         for _, o in args.prep_objects(noun, ("of",)):
             agents += [a for _, a in args.prep_objects(o, ("by",))]
-        return agents
+        if not agents and noun.dep_ == "dobj" and not args.is_passive(noun.head):
+            # "broke up a rally by thousands of Georgians": the parser may hang "by" on the verb
+            agents = [o for c in kids(noun.head) if c.dep_ == "prep" and c.lower_ == "by"
+                      and c.i == noun.right_edge.i + 1 for o in kids(c) if o.dep_ == "pobj"]
+        return [args.counted(a) for a in agents]     # "a rally by thousands of Georgians"
 
     @staticmethod
     def _state_voice(a: Actor, actors: DocActors) -> bool:
