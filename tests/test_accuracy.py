@@ -65,6 +65,7 @@ WIRE_DEV_FLOORS = {
     "dev_wire8": 0.53,    # 120 sentences 1972-2025, 399 events; first run 0.521 (session-start coder), not tuned on
     "dev_wire9": 0.55,    # 120 sentences 1998-2025, 354 events; first run 0.577, tuned on since 2026-11-29
     "dev_wire10": 0.55,   # 120 sentences 1980-2025, smaller states, 295 events; first run 0.576, tuned on since 2026-11-29
+    "dev_wire11": 0.48,   # 120 sentences 2005-2025, economics and diplomacy, 341 events; first run 0.525, not tuned on
     "dev_wire12": 0.50,   # 120 sentences 1975-2012, 270 events; first run 0.539 (session-start coder), not tuned on
 }
 
