@@ -1367,3 +1367,9 @@ def test_a_protest_broken_up_is_aimed_at_its_marchers(code):
     got = codes(code("Soviet troops broke up a rally by thousands of Lithuanians demanding independence in Vilnius on "
                      "Sunday.", "1991-01-13"))
     assert any(s == "RUS" and t == "LTU" and c.startswith("17") for s, t, c in got)
+
+
+def test_at_the_request_of_someone_is_their_request_to_those_who_came(code):
+    got = codes(code("French troops landed in Bangui on Thursday at the request of President Francois Bozize to help "
+                     "put down a rebellion.", "2006-11-30"))
+    assert any(s == "CAF" and t == "FRA" and c.startswith("02") for s, t, c in got)

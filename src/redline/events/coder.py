@@ -755,7 +755,7 @@ class EventCoder:
         # ceasefire comes after ("agreed to a ceasefire after four days of border clashes").
         background = {f.trigger.idx for f in firings if f.pattern.pos == "noun" and args.in_background(f.trigger)
                       and not f.pattern.code.startswith(CONTACT_CODES + PROTEST_CODES + JOINT_FORCE_CODES)
-                      and self._truce_verb(f) is None}
+                      and self._truce_verb(f) is None and not self._at_request(f)}
         # ... nor a protest only planned ("deployed police ahead of planned protests")
         nominal_background = {f.trigger.idx for f in firings if f.pattern.pos == "noun" and args.in_background(f.trigger)}
         background |= {e.trigger.start for e in events if e.trigger.start in nominal_background and "+intent" in e.rule}
@@ -1008,6 +1008,10 @@ class EventCoder:
                 # "opposition leaders demanded that Damascus withdraw": said from the other state named
                 sources, _ = self._domestic(f, actors, unlocated, targets)
         pairs = self._pairs(f, actors, sources, targets) if not truce_sides else each_with_each(truce_sides)
+        if self._at_request(f):
+            # "troops fought their way into Maseru at the request of Prime Minister Mosisili": the
+            # request is the one named's, to those who came
+            pairs = [(t, s) for s, t in pairs if _side(s[0]) != _side(t[0])]
         if p.reverse:
             # "fled into exile in France": France's asylum to the one who fled ("flew him into
             # exile in Venezuela": to the one flown)
@@ -1625,6 +1629,13 @@ class EventCoder:
             k.i < trig.i or args.children(k, "neg") or any(
                 (ch.dep_ == "aux" and ch.lower_ in ahead) or (ch.dep_ == "acomp" and ch.lemma_.lower() in ahead)
                 for ch in kids(k)) for k in clauses)
+
+    @staticmethod
+    def _at_request(f: Firing) -> bool:
+        """"at the request of X", "at X's request": a request made before the act it frames (and
+        news of its own, as the ceasefire a fight comes after is)."""
+        trig = f.trigger
+        return f.pattern.pos == "noun" and f.pattern.code[:2] == "02" and trig.dep_ == "pobj" and trig.head.lower_ == "at"
 
     @staticmethod
     def _mutual(trig: Token) -> bool:
