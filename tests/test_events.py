@@ -1373,3 +1373,8 @@ def test_at_the_request_of_someone_is_their_request_to_those_who_came(code):
     got = codes(code("French troops landed in Bangui on Thursday at the request of President Francois Bozize to help "
                      "put down a rebellion.", "2006-11-30"))
     assert any(s == "CAF" and t == "FRA" and c.startswith("02") for s, t, c in got)
+
+
+def test_a_name_the_parser_splits_from_its_description_is_the_subject(code):
+    got = codes(code("The West African bloc ECOWAS suspended Guinea on Wednesday after the coup.", "2021-09-08"))
+    assert ("ECOWAS", "GIN", "161") in got

@@ -110,6 +110,9 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
         if verb.dep_ == "relcl" and is_passive(verb):
             return []    # "citizens, two of whom have been detained": the noun is who suffered it
     subj = children(verb, "nsubj")
+    if (len(subj) > 1 and subj[0].right_edge.i + 1 == subj[1].left_edge.i and subj[0].pos_ == "NOUN"
+            and subj[1].pos_ == "PROPN"):
+        subj = subj[1:]      # "the West African bloc ECOWAS suspended Togo": a name the parser split off
     if subj:
         if verb.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS:
             return [_relative_antecedent(verb, subj[0])]     # "officials, who blamed Kyiv": the officials
