@@ -63,8 +63,8 @@ WIRE_DEV_FLOORS = {
     "dev_wire6": 0.65,    # 120 sentences 1985-2025, all regions, 349 events; first run 0.549, tuned on since 2026-11-28
     "dev_wire7": 0.60,    # 120 sentences 1970-2025, 388 events; first run 0.506, last untouched 0.525, tuned on since 2026-11-28 (second session)
     "dev_wire8": 0.53,    # 120 sentences 1972-2025, 399 events; first run 0.521 (session-start coder), not tuned on
-    "dev_wire9": 0.55,    # 120 sentences 1998-2025, 354 events; first run 0.577, tuned on since 2026-11-29
-    "dev_wire10": 0.55,   # 120 sentences 1980-2025, smaller states, 295 events; first run 0.576, tuned on since 2026-11-29
+    "dev_wire9": 0.58,    # 120 sentences 1998-2025, 354 events; first run 0.577, tuned on since 2026-11-29 (0.611)
+    "dev_wire10": 0.60,   # 120 sentences 1980-2025, smaller states, 295 events; first run 0.576, tuned on since 2026-11-29 (0.633)
     "dev_wire11": 0.48,   # 120 sentences 2005-2025, economics and diplomacy, 341 events; first run 0.525, not tuned on
     "dev_wire12": 0.50,   # 120 sentences 1975-2012, 270 events; first run 0.539 (session-start coder), not tuned on
 }
