@@ -515,8 +515,9 @@ class DocActors:
                       and not (person_head and c.lower_ == "in")
                       # "an international tribunal in The Hague", "Western diplomats in Kyiv": not of the place
                       # (but "the foreign minister in Taipei" is Taiwan's)
-                      and not (c.lower_ == "in" and any(k.lower_ in self.words["regional_peoples"] and k.lower_ != "foreign"
-                                                        for k in kids(head) if k.dep_ == "amod"))):
+                      and not (c.lower_ == "in" and any(k.dep_ == "amod" and k.lower_ != "foreign"
+                                                        and k.lower_ in self.words["regional_peoples"]
+                                                        for k in kids(head)))):
                     for p in kids(c):
                         if organ and not head_is_actor and all(r.kind == "sector" for r in self._refs_at(p)):
                             continue     # "the board of governors": its owner is named further on, if at all

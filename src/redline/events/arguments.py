@@ -316,33 +316,28 @@ MASS_WORDS = {"hundreds", "thousands", "millions"}
 MASS_NUMBER = 200
 
 
-def in_thousands(people: Token) -> bool:
-    """Whether a count of people runs to thousands: "tens of thousands of nationals", "5,000 refugees"."""
-    words = [people] + [c for c in kids(people) if c.dep_ in ("nummod", "quantmod")]
-    for w in words:
-        if w.lower_ in ("thousands", "millions"):
+def _counts_at_least(people: Token, words: set[str], least: int) -> bool:
+    """Whether a count of people says one of the words or a number of at least `least`."""
+    for w in [people] + [c for c in kids(people) if c.dep_ in ("nummod", "quantmod")]:
+        if w.lower_ in words:
             return True
-        try:
-            if float(w.text.replace(",", "")) >= 1000:
-                return True
-        except ValueError:
-            pass
+        if w.dep_ == "nummod" or w.pos_ == "NUM":
+            try:
+                if float(w.text.replace(",", "")) >= least:
+                    return True
+            except ValueError:
+                continue
     return False
 
 
 def massive(victims: Token) -> bool:
     """Whether a count of victims is in the hundreds or more."""
-    words = [victims] + [c for c in kids(victims) if c.dep_ in ("nummod", "quantmod")]
-    for w in words:
-        if w.lower_ in MASS_WORDS:
-            return True
-        if w.dep_ == "nummod" or w.pos_ == "NUM":
-            try:
-                if float(w.text.replace(",", "")) >= MASS_NUMBER:
-                    return True
-            except ValueError:
-                continue
-    return False
+    return _counts_at_least(victims, MASS_WORDS, MASS_NUMBER)
+
+
+def in_thousands(people: Token) -> bool:
+    """Whether a count of people runs to thousands: "tens of thousands of nationals", "5,000 refugees"."""
+    return _counts_at_least(people, {"thousands", "millions"}, 1000)
 
 
 # Verbs that only say an event happened: "fighting erupted between X and Y", "talks resumed

@@ -36,7 +36,6 @@ LISTED_ACT_ROOTS = {"16", "17"}
 # Codes whose object is not matched by a person's title ("killed Hamas military chief Ahmed Jabari in
 # an air strike" is a strike, not an assassination).
 TITLE_BLIND_CODES = ("186", "19", "20")
-FORCE_ROOTS = ("18", "19", "20")
 # Conjunctions of a clause that tells when or why, not what: "after", "because".
 CIRCUMSTANCE_MARKS = {"after", "before", "when", "while", "as", "since", "because", "until", "once", "though",
                       "although"}
@@ -912,7 +911,7 @@ class EventCoder:
                 src_tokens = args.noun_sources(src_tokens[0], found)
         else:
             src_tokens = args.verb_subjects(trig)
-            if root in FORCE_ROOTS and args.befell(trig):
+            if root in VIOLENT_ROOTS and args.befell(trig):
                 return []     # "the plane crashed in fog, killing all 96 aboard": an accident, no one's act
             if not src_tokens and p.code in THIRD_PARTY_CODES and trig.tag_ == "VBN" and trig.dep_ in ("amod", "acl"):
                 # "a US-brokered ceasefire", "Omani-mediated talks": the third party is the modifier
@@ -1635,7 +1634,8 @@ class EventCoder:
         """"at the request of X", "at X's request": a request made before the act it frames (and
         news of its own, as the ceasefire a fight comes after is)."""
         trig = f.trigger
-        return f.pattern.pos == "noun" and f.pattern.code[:2] == "02" and trig.dep_ == "pobj" and trig.head.lower_ == "at"
+        return (f.pattern.pos == "noun" and f.pattern.code[:2] == "02" and trig.dep_ == "pobj"
+                and trig.head.lower_ == "at")
 
     @staticmethod
     def _mutual(trig: Token) -> bool:
@@ -1646,8 +1646,8 @@ class EventCoder:
         every participant with every other; a named target makes the event one-way."""
         p = f.pattern
         doers = {a.country for a, _ in sources}
-        if (p.code[:2] in VIOLENT_ROOTS and f.trigger.lemma_.lower() in MUTUAL_FIGHTS and len(doers) >= 2 and None not in doers
-                and targets and {b.country for b, _ in targets} <= doers):
+        if (p.code[:2] in VIOLENT_ROOTS and f.trigger.lemma_.lower() in MUTUAL_FIGHTS and len(doers) >= 2
+                and None not in doers and targets and {b.country for b, _ in targets} <= doers):
             # "Kyrgyz and Tajik troops fought along their border": the sides fought each other
             return each_with_each(located_actors(sources))
         partners = self._purpose_partners(f, actors, sources) if (
