@@ -1378,3 +1378,9 @@ def test_at_the_request_of_someone_is_their_request_to_those_who_came(code):
 def test_a_name_the_parser_splits_from_its_description_is_the_subject(code):
     got = codes(code("The West African bloc ECOWAS suspended Guinea on Wednesday after the coup.", "2021-09-08"))
     assert ("ECOWAS", "GIN", "161") in got
+
+
+def test_strikes_authorised_against_another_are_a_threat_of_force(code):
+    got = codes(code("NATO authorised its commanders on Friday to launch air strikes against Bosnian Serb positions "
+                     "if the shelling of Sarajevo continued.", "1994-02-11"))
+    assert any(s == "NATO" and c.startswith("13") for s, _, c in got)
