@@ -1384,3 +1384,9 @@ def test_strikes_authorised_against_another_are_a_threat_of_force(code):
     got = codes(code("NATO authorised its commanders on Friday to launch air strikes against Bosnian Serb positions "
                      "if the shelling of Sarajevo continued.", "1994-02-11"))
     assert any(s == "NATO" and c.startswith("13") for s, _, c in got)
+
+
+def test_the_road_not_taken_after_rather_than_did_not_happen(code):
+    got = codes(code("Pyongyang said on Friday it was pulling out of the treaty rather than allow inspections by "
+                     "the International Atomic Energy Agency.", "1993-03-12"))
+    assert not any(c.startswith("086") for _, _, c in got)

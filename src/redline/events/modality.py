@@ -132,6 +132,11 @@ def assess(trigger: Token, forward: bool) -> Modality:
                 elif lemma in c["volitional"] and not lenient:
                     m.hypothetical, m.volitional, m.cue = True, True, m.cue or ch.text
         dep = node.dep_
+        if dep == "conj" and own_clause and any(
+                c.dep_ == "cc" and c.lower_ == "than" and c.i < node.i and any(g.lower_ == "rather" for g in kids(c))
+                for c in kids(node.head)):
+            # "pulled out of the treaty rather than allow the inspections": the road not taken
+            m.negated, m.cue = True, m.cue or "rather than"
         if dep == "xcomp" and node.head.lemma_ == "be" and infinitive(node) and own_clause:
             # "a deal under which Rwanda is to pull its troops out": what is to happen has not yet
             m.hypothetical, m.volitional, m.cue = True, True, m.cue or node.head.text
