@@ -96,8 +96,25 @@ def befell(deed: Token) -> bool:
     mishaps = coreference_words()["accident_verbs"]
     # the parser may hang the participle on the main clause ("laid flowers at the site where a
     # plane crashed in fog, killing ..."): the verb just before it tells as surely
-    before = next((t for t in reversed(deed.doc[max(deed.sent.start, deed.i - 8):deed.i]) if t.pos_ == "VERB"), None)
+    # (read back token by token to the sentence's start: `token.sent` rescans the document)
+    before = None
+    for t in reversed(deed.doc[max(0, deed.i - 8):deed.i]):
+        if t.pos_ == "VERB":
+            before = t
+            break
+        if t.is_sent_start:
+            break
     return any(v is not None and v.lemma_.lower() in mishaps for v in (deed.head, before))
+
+
+def preposition_after(noun: Token, word: str) -> Token | None:
+    """The preposition `word` just after a noun's phrase, wherever the parser hung it: "massed troops
+    on its border with Kuwait" and "broke up a rally by thousands of Georgians" may hang "with" and
+    "by" on the verb."""
+    i = noun.right_edge.i + 1
+    if i < len(noun.doc) and noun.doc[i].lower_ == word and noun.doc[i].dep_ == "prep":
+        return noun.doc[i]
+    return None
 
 
 def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:

@@ -1418,8 +1418,9 @@ class EventCoder:
             agents += [a for _, a in args.prep_objects(o, ("by",))]
         if not agents and noun.dep_ == "dobj" and not args.is_passive(noun.head):
             # "broke up a rally by thousands of Georgians": the parser may hang "by" on the verb
-            agents = [o for c in kids(noun.head) if c.dep_ == "prep" and c.lower_ == "by"
-                      and c.i == noun.right_edge.i + 1 for o in kids(c) if o.dep_ == "pobj"]
+            after = args.preposition_after(noun, "by")
+            if after is not None and after.head.i == noun.head.i:
+                agents = args.children(after, "pobj")
         return [args.counted(a) for a in agents]     # "a rally by thousands of Georgians"
 
     @staticmethod
@@ -2440,9 +2441,9 @@ class EventCoder:
             return []
         if token.lemma_.lower() in BORDER_WORDS:   # "its border with Ukraine": the neighbour
             withs = [o for _, o in args.prep_objects(token, ("with",))]
-            if not withs and token.i + 1 < len(token.doc) and token.nbor().lower_ == "with":
-                # "massed troops on its border with Kuwait": the parser may hang "with" on the verb
-                withs = [o for o in kids(token.nbor()) if o.dep_ == "pobj"]
+            after = args.preposition_after(token, "with") if not withs else None
+            if after is not None:    # "massed troops on its border with Kuwait", "with" hung on the verb
+                withs = args.children(after, "pobj")
             for o in withs:
                 got = actors.actors_for(o)
                 if got:
