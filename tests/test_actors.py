@@ -181,6 +181,18 @@ def test_a_surname_with_its_particle_is_known_without_it(nlp):
     assert later and later[-1].actor.name == "Karim al-Rahimi" and later[-1].actor.country == "IRQ"
 
 
+@pytest.mark.parametrize("text,later,name,country", [
+    ("South Korean opposition leader Park Min-ho met voters in Busan on Friday. Park said he would run.",
+     "Park", "Park Min-ho", "KOR"),
+    ("Taiwanese envoy Chen Li-wei arrived in Manila on Monday, and Chen said trade talks would follow.",
+     "Chen", "Chen Li-wei", "TWN"),
+])
+def test_a_family_name_written_first_is_the_later_short_name(nlp, text, later, name, country):
+    r = actors_of(nlp, text)
+    found = [m for m in r.mentions if r.doc.text[m.start:m.end] == later]
+    assert found and found[-1].actor.name == name and found[-1].actor.country == country
+
+
 def test_a_name_inside_a_longer_place_name_is_the_place(nlp):
     r = actors_of(nlp, "Bombs exploded outside the US embassies in Nairobi and Dar es Salaam on Friday.", "1998-08-07")
     assert mention(r, "Dar es Salaam").country == "TZA"

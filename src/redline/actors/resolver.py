@@ -824,6 +824,8 @@ class DocActors:
             particle, hyphen, rest = surname.partition("-")
             if hyphen and particle.islower() and rest:
                 self._people_seen.setdefault(rest, actor)    # "al-Maliki", later "Maliki"
+            if actor.country in self.words["family_name_first"] and " " in name:
+                self._people_seen.setdefault(name.split()[0], actor)    # "Kim Jong Il", later "Kim"
 
     # -- the document's actors in order, for output and back-references ---------------------
     def _build_timeline(self) -> None:
