@@ -193,6 +193,15 @@ def test_a_family_name_written_first_is_the_later_short_name(nlp, text, later, n
     assert found and found[-1].actor.name == name and found[-1].actor.country == country
 
 
+@pytest.mark.parametrize("text,phrase,igo", [
+    ("West African heads of state meeting in Accra on Saturday suspended Burkina Faso.", "West African heads of state", "ECOWAS"),
+    ("Southern African leaders gathered in Maputo on Monday to discuss the crisis.", "Southern African leaders", "SADC"),
+    ("European leaders gathered in Brussels on Monday to discuss the crisis.", "leaders", None),
+])
+def test_a_regions_leaders_met_together_are_its_bloc(nlp, text, phrase, igo):
+    assert mention(actors_of(nlp, text, "2022-01-29"), phrase).igo == igo
+
+
 def test_a_name_inside_a_longer_place_name_is_the_place(nlp):
     r = actors_of(nlp, "Bombs exploded outside the US embassies in Nairobi and Dar es Salaam on Friday.", "1998-08-07")
     assert mention(r, "Dar es Salaam").country == "TZA"
