@@ -1390,3 +1390,9 @@ def test_the_road_not_taken_after_rather_than_did_not_happen(code):
     got = codes(code("Pyongyang said on Friday it was pulling out of the treaty rather than allow inspections by "
                      "the International Atomic Energy Agency.", "1993-03-12"))
     assert not any(c.startswith("086") for _, _, c in got)
+
+
+def test_a_named_opposition_leader_in_a_deal_with_his_president_is_of_that_state(code):
+    got = dyads(code("Malawian President Peter Mutharika and opposition leader Lazarus Mbewe signed a "
+                     "power-sharing accord in Lilongwe on Tuesday.", "2019-06-11"))
+    assert ("MWI", "MWI", "05") in got

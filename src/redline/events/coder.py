@@ -1783,8 +1783,10 @@ class EventCoder:
                 if a.country or a.igo:
                     kept.append((a, r))
                     continue
+                partner = next((x.country for x, _ in side if x.country), None) if f.pattern.symmetric else None
                 if not a.sectors or (a.kind == "person" and not (a.name and a.sectors[0] in OFFICIAL_SECTORS
-                                                                 and side is sources)):
+                                                                 and side is sources)
+                                     and not (partner and a.sectors[0] in INSURGENT_SECTORS)):
                     continue      # a named person's country is never guessed from the sentence ...
                 if side is sources and a.sectors[0] in FORCE_SECTORS and quad == 4 and any(
                         x.country or x.igo for x, _ in side):
@@ -1798,7 +1800,6 @@ class EventCoder:
                         kept.append((Actor(a.text, group.code, group.country, group.igo,
                                            list(group.sectors), group.name, "group"), True))
                         continue
-                partner = next((x.country for x, _ in side if x.country), None) if f.pattern.symmetric else None
                 if partner and a.sectors[0] in INSURGENT_SECTORS:
                     # "talks between the Venezuelan government and opposition delegates in Mexico
                     # City": the other side of a state's own talks is of that state, not of the venue
