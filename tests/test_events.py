@@ -1396,3 +1396,9 @@ def test_a_named_opposition_leader_in_a_deal_with_his_president_is_of_that_state
     got = dyads(code("Malawian President Peter Mutharika and opposition leader Lazarus Mbewe signed a "
                      "power-sharing accord in Lilongwe on Tuesday.", "2019-06-11"))
     assert ("MWI", "MWI", "05") in got
+
+
+def test_a_joint_statement_signed_is_an_agreement_of_both(code):
+    got = codes(code("Chilean President Gabriel Boric and Argentine President Alberto Fernandez signed a joint "
+                     "statement in Santiago on Monday on sharing lithium research.", "2022-05-09"))
+    assert {("CHL", "ARG", "057"), ("ARG", "CHL", "057")} <= got
