@@ -1402,3 +1402,9 @@ def test_a_joint_statement_signed_is_an_agreement_of_both(code):
     got = codes(code("Chilean President Gabriel Boric and Argentine President Alberto Fernandez signed a joint "
                      "statement in Santiago on Monday on sharing lithium research.", "2022-05-09"))
     assert {("CHL", "ARG", "057"), ("ARG", "CHL", "057")} <= got
+
+
+def test_a_participle_hung_on_a_demanded_act_is_the_demanders(code):
+    got = dyads(code("Manila demanded on Monday that Beijing immediately halt the construction of an artificial "
+                     "island on the reef, announcing a ban on imports of Chinese fruit.", "2019-07-22"))
+    assert ("PHL", "CHN", "16") in got and not any(s == "CHN" and r == "16" for s, _, r in got)

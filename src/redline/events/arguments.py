@@ -201,15 +201,21 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
 
 
 def _remark_on_report(verb: Token) -> bool:
-    """", calling the seizure piracy" hung on the clause a subject reports: the reporter's remark."""
+    """", calling the seizure piracy" hung on the clause a subject reports: the reporter's remark;
+    and any such participle hung on what a subject demands ("demanded that Tokyo halt the
+    discharge, announcing a ban on its seafood"): the demander's act, as what is only asked for
+    has none."""
     # imported here: modality reads this module's verb_subjects
     from redline.events.modality import cues
 
     head = verb.head
-    return (verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
-            and verb.lemma_.lower() in cues()["remark_participles"]
-            and head.dep_ == "ccomp" and head.head.pos_ in ("VERB", "AUX")
-            and head.head.lemma_.lower() in cues()["speech"] | cues()["directive"] | cues()["remark_participles"])
+    if not (verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+            and head.dep_ in ("ccomp", "xcomp") and head.head.pos_ in ("VERB", "AUX")):
+        return False
+    governor = head.head.lemma_.lower()
+    return governor in cues()["directive"] or (
+        head.dep_ == "ccomp" and verb.lemma_.lower() in cues()["remark_participles"]
+        and governor in cues()["speech"] | cues()["remark_participles"])
 
 
 CLAUSE_DEPS = {"advcl", "ccomp", "conj", "parataxis", "relcl", "acl", "xcomp", "csubj"}
