@@ -1408,3 +1408,16 @@ def test_a_participle_hung_on_a_demanded_act_is_the_demanders(code):
     got = dyads(code("Manila demanded on Monday that Beijing immediately halt the construction of an artificial "
                      "island on the reef, announcing a ban on imports of Chinese fruit.", "2019-07-22"))
     assert ("PHL", "CHN", "16") in got and not any(s == "CHN" and r == "16" for s, _, r in got)
+
+
+
+def test_a_pronoun_subject_beside_a_misparsed_one_is_the_verbs(pipeline):
+    from spacy.tokens import Doc
+
+    from redline.events.arguments import verb_subjects
+    # "Khartoum bore responsibility, and he called for an inquiry", parsed with both subjects on "called"
+    words = ["Khartoum", "bore", "responsibility", ",", "and", "he", "called", "for", "an", "inquiry", "."]
+    doc = Doc(pipeline.nlp.vocab, words=words, heads=[6, 2, 0, 0, 0, 6, 6, 6, 9, 7, 6],
+              deps=["nsubj", "compound", "appos", "punct", "cc", "nsubj", "ROOT", "prep", "det", "pobj", "punct"],
+              pos=["PROPN", "VERB", "NOUN", "PUNCT", "CCONJ", "PRON", "VERB", "ADP", "DET", "NOUN", "PUNCT"])
+    assert [t.text for t in verb_subjects(doc[6])] == ["he"]

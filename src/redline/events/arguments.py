@@ -130,6 +130,10 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if (len(subj) > 1 and subj[0].right_edge.i + 1 == subj[1].left_edge.i and subj[0].pos_ == "NOUN"
             and subj[1].pos_ == "PROPN"):
         subj = subj[1:]      # "the West African bloc ECOWAS suspended Togo": a name the parser split off
+    elif len(subj) > 1 and subj[-1].pos_ == "PRON" and subj[-1].i < verb.i:
+        # "... that Khartoum and the militias it armed bore responsibility, and he called for an
+        # inquiry": a pronoun the parser gave a verb beside another subject is the verb's own
+        subj = subj[-1:]
     if subj:
         if verb.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS:
             return [_relative_antecedent(verb, subj[0])]     # "officials, who blamed Kyiv": the officials
