@@ -1421,3 +1421,9 @@ def test_a_pronoun_subject_beside_a_misparsed_one_is_the_verbs(pipeline):
               deps=["nsubj", "compound", "appos", "punct", "cc", "nsubj", "ROOT", "prep", "det", "pobj", "punct"],
               pos=["PROPN", "VERB", "NOUN", "PUNCT", "CCONJ", "PRON", "VERB", "ADP", "DET", "NOUN", "PUNCT"])
     assert [t.text for t in verb_subjects(doc[6])] == ["he"]
+
+
+def test_a_deal_agreed_with_a_partner_is_the_deal_not_an_agreement_of_views(code):
+    got = codes(code("Japan agreed a security pact with Australia on Thursday after 16 months of negotiations.",
+                     "2021-10-21"))
+    assert {("JPN", "AUS", "057"), ("AUS", "JPN", "057")} <= got and ("JPN", "AUS", "019") not in got

@@ -392,7 +392,7 @@ class EventCoder:
             got = self._try(p, token)
             if got is None or (accept is not None and not accept(got)):
                 continue
-            score = (got.score, -p.order)
+            score = (got.score, bool(p.objects), -p.order)
             if best_score is None or score > best_score:
                 best, best_score = got, score
         return best
