@@ -1427,3 +1427,9 @@ def test_a_deal_agreed_with_a_partner_is_the_deal_not_an_agreement_of_views(code
     got = codes(code("Japan agreed a security pact with Australia on Thursday after 16 months of negotiations.",
                      "2021-10-21"))
     assert {("JPN", "AUS", "057"), ("AUS", "JPN", "057")} <= got and ("JPN", "AUS", "019") not in got
+
+
+def test_missiles_fired_into_the_sea_off_a_state_are_a_show_of_force(code):
+    got = codes(code("North Korea fired three ballistic missiles into waters off South Korea's east coast on "
+                     "Friday.", "2023-06-16"))
+    assert ("PRK", "KOR", "150") in got and not any(c.startswith("19") for *_, c in got)
