@@ -1433,3 +1433,9 @@ def test_missiles_fired_into_the_sea_off_a_state_are_a_show_of_force(code):
     got = codes(code("North Korea fired three ballistic missiles into waters off South Korea's east coast on "
                      "Friday.", "2023-06-16"))
     assert ("PRK", "KOR", "150") in got and not any(c.startswith("19") for *_, c in got)
+
+
+def test_a_threat_is_made_to_whoever_must_meet_its_condition(code):
+    got = dyads(code("Hungarian Prime Minister Viktor Orban threatened on Monday to block the bloc's budget and "
+                     "send migrants to Austria unless the European Union released frozen funds.", "2020-11-16"))
+    assert ("HUN", "EU", "13") in got and ("HUN", "AUT", "13") not in got

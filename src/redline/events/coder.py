@@ -972,6 +972,10 @@ class EventCoder:
         if not sources and not p.symmetric and not unnamed and not truce_sides:
             return []
         targets = self._targets(f, actors, found, src_tokens, earlier)
+        if root == "13":
+            # "threatened to send refugees to Europe if the EU called the operation an invasion":
+            # a threat is made to whoever must meet its condition
+            targets = self._conditioned(f, actors, sources) or targets
         holders = self._holders(f, actors) if code in RELEASE_ASKS else []
         if holders and not sides(holders) & sides(targets):
             # "demanded the release of Lebanese prisoners held by Israel": of those who hold them
@@ -2131,6 +2135,26 @@ class EventCoder:
             return False
         bosses = {a.country for s in args.verb_subjects(cmd) for a, _ in actors.actors_for(s)}
         return bool(sources) and all(a.country and a.country in bosses for a, _ in sources)
+
+    @staticmethod
+    def _conditioned(f: Firing, actors: DocActors, sources) -> list[tuple[Actor, bool]]:
+        """The states or bodies, other than the source's side, that are the subject of an
+        if- or unless-clause on the trigger or on what it threatens."""
+        marks = modality.cues()["conditional_marks"]
+        heads = [f.trigger] + ([f.xcomp] if f.xcomp is not None else [])
+        # what is threatened: "threatened to open the gates and send refugees", "warned it would strike"
+        heads += [c for h in list(heads) for c in kids(h) if c.dep_ in ("xcomp", "ccomp") or (
+            c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(c)))]
+        heads += [c for h in list(heads) for c in kids(h) if c.dep_ == "conj"]
+        own = sides(sources)
+        for clause in (c for h in heads for c in kids(h) if c.dep_ == "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in marks for m in kids(clause)):
+                # named, not a pronoun ("... if it did not halt the crackdown" is anyone's guess)
+                found = [x for t in args.children(clause, "nsubj") if t.pos_ != "PRON"
+                         for x in located_actors(actors.actors_for(t)) if (x[0].country, x[0].igo) not in own]
+                if found:
+                    return found
+        return []
 
     @staticmethod
     def _on_condition(trig: Token) -> bool:
