@@ -1439,3 +1439,9 @@ def test_a_threat_is_made_to_whoever_must_meet_its_condition(code):
     got = dyads(code("Hungarian Prime Minister Viktor Orban threatened on Monday to block the bloc's budget and "
                      "send migrants to Austria unless the European Union released frozen funds.", "2020-11-16"))
     assert ("HUN", "EU", "13") in got and ("HUN", "AUT", "13") not in got
+
+
+def test_a_truce_agreed_to_was_already_brokered(code):
+    got = codes(code("Ethiopia and Eritrea agreed on Saturday to a Saudi-brokered truce along their border.",
+                     "2018-09-15"))
+    assert {("SAU", "ETH", "045"), ("SAU", "ERI", "045")} <= got and not any(c == "039" for *_, c in got)

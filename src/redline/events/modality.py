@@ -153,6 +153,8 @@ def assess(trigger: Token, forward: bool) -> Modality:
                                              or (dep == "relcl" and any(ch.dep_ == "nsubj" for ch in kids(node)))):
             break   # "a decision condemned by Israel", "a move that Yerevan condemned": clauses of
             # their own, whatever the decision was (but "reports that drones struck" stay reports)
+        if dep == "amod" and node.tag_ == "VBN":
+            break   # "agreed to an Egyptian-brokered truce": the brokering is done, whatever the agreeing
         if dep in NO_NEGATION_ACROSS:
             negation_reaches = False
         if dep == "conj" and (node.tag_ in FINITE_TAGS or (node.head.tag_ == "VB" and node.tag_ != "VB")
