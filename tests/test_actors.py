@@ -202,6 +202,13 @@ def test_a_regions_leaders_met_together_are_its_bloc(nlp, text, phrase, igo):
     assert mention(actors_of(nlp, text, "2022-01-29"), phrase).igo == igo
 
 
+def test_a_bare_noun_joined_to_a_state_s_sector_shares_its_state(nlp):
+    r = actors_of(nlp, "Sudanese soldiers and militiamen burned villages in Darfur on Monday.", "2004-05-10")
+    assert mention(r, "militiamen").country == "SDN"
+    r = actors_of(nlp, "Sudanese soldiers and Chadian militiamen clashed on the border.", "2004-05-10")
+    assert mention(r, "militiamen").country == "TCD"
+
+
 def test_a_name_inside_a_longer_place_name_is_the_place(nlp):
     r = actors_of(nlp, "Bombs exploded outside the US embassies in Nairobi and Dar es Salaam on Friday.", "1998-08-07")
     assert mention(r, "Dar es Salaam").country == "TZA"

@@ -574,8 +574,23 @@ class DocActors:
             if m is not None and m not in matches:
                 matches.append(m)
         actors = self._listed_people(tokens, matches) or (self._combine(head, tokens, matches) if matches else [])
+        if actors and not any(a.country or a.igo for a in actors):
+            owner = self._shared_owner(head)
+            if owner is not None:
+                actors = [Actor(a.text, self.kb.code_for(owner.country, owner.igo, a.sectors), owner.country,
+                                owner.igo, list(a.sectors), a.name, a.kind) for a in actors]
         self._cache[head.i] = actors
         return actors
+
+    def _shared_owner(self, head: Token) -> Actor | None:
+        """The owner a bare noun shares with the noun it is joined to: "Serbian police and
+        paramilitaries" are both Serbian."""
+        first = head.head
+        if head.dep_ != "conj" or first.pos_ != "NOUN" or head.pos_ != "NOUN" or any(
+                c.dep_ in ("det", "poss", "amod", "compound", "nmod") for c in kids(head)):
+            return None
+        owned = [a for a in self.compose(first) if (a.country or a.igo) and a.sectors and a.kind != "person"]
+        return owned[0] if len(owned) == 1 else None
 
     def _listed_people(self, tokens: list[Token], matches: list[Match]) -> list[Actor]:
         """Two people the parser folded into one phrase ("Iranian President Masoud Pezeshkian and
