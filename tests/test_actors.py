@@ -197,6 +197,7 @@ def test_a_family_name_written_first_is_the_later_short_name(nlp, text, later, n
     ("West African heads of state meeting in Accra on Saturday suspended Burkina Faso.", "West African heads of state", "ECOWAS"),
     ("Southern African leaders gathered in Maputo on Monday to discuss the crisis.", "Southern African leaders", "SADC"),
     ("European leaders gathered in Brussels on Monday to discuss the crisis.", "leaders", None),
+    ("West African peacekeepers entered Freetown on Tuesday.", "West African peacekeepers", "ECOWAS"),
 ])
 def test_a_regions_leaders_met_together_are_its_bloc(nlp, text, phrase, igo):
     assert mention(actors_of(nlp, text, "2022-01-29"), phrase).igo == igo

@@ -148,9 +148,11 @@ class ActorKB:
         # a place where something happens in it ("talks in Brussels")
         for name in as_list(entry.get("seat_metonyms")):
             self.add_phrase(name, Ref("seat", igo=owner, sector=entry.get("sector"), case=TITLE_CASE))
-        # the region's leaders met together act as the body: "West African leaders" (ECOWAS)
-        for phrase in as_list(entry.get("summits")):
+        # the region's leaders or forces acting together are the body: "West African leaders" (ECOWAS)
+        for phrase in as_list(entry.get("regional_phrases")):
             self.add_phrase(phrase, Ref("igo", igo=owner, sector=entry.get("sector"), case=TITLE_CASE))
+        for phrase in as_list(entry.get("regional_forces")):
+            self.add_phrase(phrase, Ref("igo", igo=owner, sector="MIL", case=TITLE_CASE))
 
     def add_person(self, entry: dict, where: str, kind: str = "person") -> None:
         name = entry.get("name")
