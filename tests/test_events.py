@@ -1445,3 +1445,10 @@ def test_a_truce_agreed_to_was_already_brokered(code):
     got = codes(code("Ethiopia and Eritrea agreed on Saturday to a Saudi-brokered truce along their border.",
                      "2018-09-15"))
     assert {("SAU", "ETH", "045"), ("SAU", "ERI", "045")} <= got and not any(c == "039" for *_, c in got)
+
+
+def test_a_clause_after_after_that_the_parser_split_tells_its_own_deed(code):
+    got = dyads(code("Kyiv accused Moscow on Friday of deliberately targeting the country's heating plants to "
+                     "freeze civilians, after a Russian barrage of about 70 missiles knocked out power across "
+                     "several regions.", "2022-11-25"))
+    assert ("RUS", "UKR", "19") in got and ("UKR", "RUS", "19") not in got

@@ -174,12 +174,9 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
             return []
         if dep == "advcl" and _remark_on_report(verb):
             return verb_subjects(head.head, depth + 1)
-        if dep == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP") and any(
-                c.dep_ == "prep" and any(p.dep_ == "pobj" and p.right_edge.i == verb.i - 1 for p in kids(c))
-                for c in kids(head) if c.lower_ in ("after", "before", "since", "until")):
-            # "sent condolences after a powerful earthquake killed thousands": the parser took the
-            # clause's subject for the object of "after"; it is not the main clause's subject
-            return []
+        taken = subject_taken_by_preposition(verb)
+        if taken is not None:
+            return [taken]
         return verb_subjects(head, depth + 1)
     if dep == "advcl" and head.pos_ == "ADJ" and head.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
         # "militiamen loyal to Aidid shot down two helicopters": the parser made the adjective the
@@ -202,6 +199,21 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
         # conjunct of the subject is what the subject did
         return [head]
     return []
+
+
+TIME_PREPS = ("after", "before", "since", "until")
+
+
+def subject_taken_by_preposition(verb: Token) -> Token | None:
+    """"sent condolences after a powerful earthquake killed thousands", "accused Moscow of
+    targeting the grid, after a Russian barrage knocked out power": a clause the parser read as
+    "after" + noun, then a verb of its own; the noun is the clause's subject (and the clause tells
+    a fact, not what the main clause accuses, demands or plans)."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    return next((t for t in [before, *before.ancestors] if t.dep_ == "pobj" and t.right_edge.i == verb.i - 1
+                 and t.head.lower_ in TIME_PREPS), None)
 
 
 def _remark_on_report(verb: Token) -> bool:
@@ -532,6 +544,10 @@ def background_prep(noun: Token) -> str | None:
     node = noun
     for _ in range(3):
         if node.dep_ == "pobj" and node.head.lower_ in BACKGROUND_PREPS:
+            after = node.right_edge.i + 1
+            taken = subject_taken_by_preposition(node.doc[after]) if after < len(node.doc) else None
+            if taken is not None and taken.i == node.i:
+                return None     # "after a Russian barrage knocked out power": the subject of a clause told
             if node.head.head.pos_ in ("VERB", "AUX") or node.head.head.dep_ == "prep":
                 return node.head.lower_
             return None

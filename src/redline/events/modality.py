@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from redline.data import data_path, load_yaml
-from redline.events.arguments import infinitive, verb_subjects
+from redline.events.arguments import infinitive, subject_taken_by_preposition, verb_subjects
 from redline.extensions import kids, text_of
 
 # Links along which the modality of a governing word reaches down to the trigger.
@@ -161,8 +161,8 @@ def assess(trigger: Token, forward: bool) -> Modality:
                               or any(ch.dep_ in ("nsubj", "nsubjpass") for ch in kids(node))):
             # "denied poisoning him and asked Berlin for help": the asking is not denied
             own_clause = False
-        if dep == "advcl" and any(ch.dep_ == "mark" and ch.lower_ not in c["conditional_marks"]
-                                  for ch in kids(node)):
+        if dep == "advcl" and (any(ch.dep_ == "mark" and ch.lower_ not in c["conditional_marks"] for ch in kids(node))
+                               or subject_taken_by_preposition(node) is not None):
             break   # "appealed for help, hours after missiles struck": the strike is a fact of its own
         if (dep in ("advcl", "xcomp") and node.head.lemma_.lower() in c["purpose_heads"]
                 and infinitive(node)
