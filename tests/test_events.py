@@ -1452,3 +1452,9 @@ def test_a_clause_after_after_that_the_parser_split_tells_its_own_deed(code):
                      "freeze civilians, after a Russian barrage of about 70 missiles knocked out power across "
                      "several regions.", "2022-11-25"))
     assert ("RUS", "UKR", "19") in got and ("UKR", "RUS", "19") not in got
+
+
+def test_both_sides_are_never_the_one_who_addresses_them(code):
+    got = dyads(code("Serbian President Aleksandar Vucic rejected talks with Kosovo on Monday, and EU foreign "
+                     "policy chief Josep Borrell urged both sides to return to dialogue.", "2023-09-25"))
+    assert {("EU", "SRB", "02"), ("EU", "XKX", "02")} <= got

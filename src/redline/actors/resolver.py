@@ -1030,9 +1030,11 @@ class DocActors:
         if listed:
             return []
         found: list[Actor] = []
+        # ... never the one who addresses them: "Clinton urged both sides to keep negotiating"
+        own = self._own_subject(token)
         for i, actor in reversed(self._timeline):
             # parties, not places: "Abiy held talks with Afwerki in Massawa, ... the two neighbours"
-            if lo <= i < token.i and (actor.country or actor.igo) and actor.kind != "place" and all(
+            if lo <= i < token.i and i not in own and (actor.country or actor.igo) and actor.kind != "place" and all(
                     (actor.code, actor.country) != (a.code, a.country) and not (
                         actor.country == a.country and actor.igo == a.igo and is_challenger(actor) == is_challenger(a))
                     for a in found):
