@@ -1458,3 +1458,10 @@ def test_both_sides_are_never_the_one_who_addresses_them(code):
     got = dyads(code("Serbian President Aleksandar Vucic rejected talks with Kosovo on Monday, and EU foreign "
                      "policy chief Josep Borrell urged both sides to return to dialogue.", "2023-09-25"))
     assert {("EU", "SRB", "02"), ("EU", "XKX", "02")} <= got
+
+
+def test_a_told_verb_joined_to_an_ultimatum_is_done_by_its_giver(code):
+    got = dyads(code("West African leaders gave the military junta in Guinea a week on Thursday to release "
+                     "President Alpha Conde or face possible military action and imposed sanctions including a "
+                     "freeze on financial assets.", "2021-09-16"))
+    assert ("ECOWAS", "GIN", "16") in got

@@ -154,6 +154,9 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if dep == "dep" and verb.tag_ in ("VBD", "VBZ", "VBP") and head.pos_ in ("VERB", "AUX"):
         # "forced the jet to land, then arrested a journalist": a second predicate the parser left unlabelled
         dep = "conj"
+    told = told_clause_above(verb)
+    if told is not None:
+        return verb_subjects(told, depth + 1)
     if dep == "conj" and verb.i > 0:
         # "fired mortars on Monday and Israel responded": the parser joined the name to the date
         name = verb.doc[verb.i - 1]
@@ -199,6 +202,14 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
         # conjunct of the subject is what the subject did
         return [head]
     return []
+
+
+def told_clause_above(verb: Token) -> Token | None:
+    """"gave the junta a week to reinstate Bazoum or face action and imposed sanctions": a told
+    verb the parser joined to a bare infinitive belongs with the nearest told verb above it."""
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ") or verb.head.tag_ != "VB":
+        return None
+    return next((a for a in verb.head.ancestors if a.tag_ in ("VBD", "VBZ", "VBP")), None)
 
 
 TIME_PREPS = ("after", "before", "since", "until")

@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from redline.data import data_path, load_yaml
-from redline.events.arguments import infinitive, subject_taken_by_preposition, verb_subjects
+from redline.events.arguments import infinitive, subject_taken_by_preposition, told_clause_above, verb_subjects
 from redline.extensions import kids, text_of
 
 # Links along which the modality of a governing word reaches down to the trigger.
@@ -180,7 +180,11 @@ def assess(trigger: Token, forward: bool) -> Modality:
                                       or (node.i in own and _gives_deadline(node.head, c)))):
             break   # "offered on Saturday to mediate", parsed as an adverbial clause, is an offer
         via = dep
-        below, node = node, node.head
+        told = told_clause_above(node)
+        # a told verb joined to an infinitive ("... or face action and imposed sanctions") is a
+        # clause of its own beside the told verb above it
+        below, node = node, node.head if told is None else told
+        own_clause = own_clause and told is None
         depth += 1
     return m
 
