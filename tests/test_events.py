@@ -1465,3 +1465,9 @@ def test_a_told_verb_joined_to_an_ultimatum_is_done_by_its_giver(code):
                      "President Alpha Conde or face possible military action and imposed sanctions including a "
                      "freeze on financial assets.", "2021-09-16"))
     assert ("ECOWAS", "GIN", "16") in got
+
+
+def test_a_preposition_with_its_own_object_is_no_particle(code):
+    got = codes(code("Israel gave residents in eastern Rafah 48 hours on Monday to move to a humanitarian zone.",
+                     "2024-05-06"))
+    assert not any(c.startswith("08") for *_, c in got)

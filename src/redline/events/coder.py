@@ -417,8 +417,12 @@ class EventCoder:
         if p.particles:
             have = self._memo.get(("particles", token.i))
             if have is None:
-                have = self._memo[("particles", token.i)] = {c.lower_ for c in kids(token)
-                                                             if c.dep_ in PARTICLE_DEPS}
+                # a preposition with an object of its own, beside the verb's direct object, is no
+                # particle ("gave the junta in Mali a week" is not giving in)
+                objected = any(c.dep_ in ("dobj", "dative") for c in kids(token))
+                have = self._memo[("particles", token.i)] = {
+                    c.lower_ for c in kids(token) if c.dep_ in PARTICLE_DEPS and not (
+                        objected and c.dep_ == "prep" and any(g.dep_ == "pobj" for g in kids(c)))}
             if not set(p.particles) <= have:
                 return None
         xtok = None
