@@ -40,10 +40,6 @@ def is_challenger(a: Actor) -> bool:
 NUMERIC_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 # Entity labels of places: a person's name inside a longer one is part of the place.
 PLACE_ENTITIES = ("GPE", "LOC", "FAC")
-# Nouns by which wire copy refers back to an armed group or movement it has named ("the group").
-GROUP_NOUNS = {"group", "movement", "militia", "organisation", "organization", "faction"}
-# ... and to an international organisation ("the bloc", "the alliance", "the court").
-BODY_NOUNS = {"bloc", "alliance", "grouping", "agency", "court", "tribunal", "body", "union", "watchdog"}
 # Small words inside a person's name: "Arturo Rivera y Damas", "Ramos da Silva".
 NAME_PARTICLES = {"y", "e", "de", "da", "das", "do", "dos", "del", "della", "di", "van", "von", "der", "ter"}
 # Dependencies that keep a modifier inside its head's noun phrase.
@@ -1054,7 +1050,7 @@ class DocActors:
                     or not any(c.lower_ == "the" for c in kids(token))):
                 filled.append(a)
                 continue
-            if token.lemma_.lower() in self.words.get("body_nouns", BODY_NOUNS):
+            if token.lemma_.lower() in self.words["body_nouns"]:
                 # "the court's jurisdiction" after "the World Court": the organisation named
                 sector = a.sectors[0]
                 org = self._previous(token, lambda x, s=sector: x.kind == "organisation" and bool(x.igo)
@@ -1117,11 +1113,11 @@ class DocActors:
         elif lower in w["plural_pronouns"]:
             prev = self._previous(token, lambda a: a.kind in ("group", "organisation") or (
                 a.kind == "state" and bool(a.sectors)), skip=self._own_subject(token))
-        elif (token.lemma_.lower() in w.get("group_nouns", GROUP_NOUNS)
+        elif (token.lemma_.lower() in w["group_nouns"]
               and any(c.lower_ == "the" for c in kids(token))):
             # "the Iran-backed group vowed to retaliate": the group named last
             prev = self._previous(token, lambda a: a.kind == "group" and bool(a.country or a.igo))
-        elif (token.lemma_.lower() in w.get("body_nouns", BODY_NOUNS)
+        elif (token.lemma_.lower() in w["body_nouns"]
               and any(c.lower_ == "the" for c in kids(token))):
             # "accusing the regional bloc of imposing sanctions", "the court ruled": the organisation named last
             prev = self._previous(token, lambda a: a.kind == "organisation" and bool(a.igo))
