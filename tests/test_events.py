@@ -1471,3 +1471,9 @@ def test_a_preposition_with_its_own_object_is_no_particle(code):
     got = codes(code("Israel gave residents in eastern Rafah 48 hours on Monday to move to a humanitarian zone.",
                      "2024-05-06"))
     assert not any(c.startswith("08") for *_, c in got)
+
+
+def test_a_ruler_fleeing_abroad_leaves_power_at_home(code):
+    got = codes(code("Malian President Amadou Toumani Toure fled to Senegal on Thursday after mutinous soldiers "
+                     "stormed the presidential palace.", "2012-03-22"))
+    assert ("MLI", "MLI", "0831") in got and ("MLI", "SEN", "0831") not in got

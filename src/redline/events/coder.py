@@ -42,6 +42,7 @@ CIRCUMSTANCE_MARKS = {"after", "before", "when", "while", "as", "since", "becaus
 REACTIVE_ROOTS = {"11", "12"}     # disapproval and rejection answer someone
 # acts addressed to someone even when the clause names no one: help, demands, reproach, threats, fighting
 ADDRESSED_ROOTS = {"06", "10", "11", "13", "19"}
+LEADERSHIP_CODES = ("0831",)      # a change of leadership: at home
 VISIT_CODES = {"042"}             # where one goes is whom one visits
 ARRIVAL_CODES = VISIT_CODES | {"074"}   # ... and where peacekeepers land is whom they protect
 
@@ -1201,7 +1202,8 @@ class EventCoder:
             jailer = self._custodian(f, actors, a.country) if code.startswith(PROTEST_CODES) else None
             if jailer:
                 return [(country_actor(actors, jailer), False)], "place"
-            place = self._location_country(f, actors) or a.country
+            # ... but a ruler leaving power does so at home, wherever he goes ("fled to Saudi Arabia")
+            place = (a.country if code.startswith(LEADERSHIP_CODES) else None) or self._location_country(f, actors) or a.country
             if place:
                 target = country_actor(actors, place)
                 if place == a.country and not a.sectors:   # a state acting at home: on its people
@@ -2212,6 +2214,8 @@ class EventCoder:
         src_ids = {t.i for t in src_tokens}
         default = (("dobj", "dative") + args.DEFAULT_TARGET_PREPS if p.pos == "verb"
                    else ("compound",) + args.NOUN_TARGET_PREPS)
+        if p.at_home and p.target:
+            default = ()     # an act at home names its target only where its pattern says ("fled to Riyadh": no)
         slots = tuple(dict.fromkeys(p.target + default))   # the pattern's own slots first
         if p.code[:2] == "09":
             slots += ("in",)     # "investigate allegations of torture in Eritrea": the state looked into
