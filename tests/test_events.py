@@ -1477,3 +1477,9 @@ def test_a_ruler_fleeing_abroad_leaves_power_at_home(code):
     got = codes(code("Malian President Amadou Toumani Toure fled to Senegal on Thursday after mutinous soldiers "
                      "stormed the presidential palace.", "2012-03-22"))
     assert ("MLI", "MLI", "0831") in got and ("MLI", "SEN", "0831") not in got
+
+
+def test_the_pledges_an_agreement_is_signed_on_are_its_terms(code):
+    got = codes(code("Kenya and Ethiopia signed a pact in Nairobi on Tuesday pledging mutual support against "
+                     "militant attacks.", "2023-07-11"))
+    assert {("KEN", "ETH", "057"), ("ETH", "KEN", "057")} <= got and not any(c.startswith("03") for *_, c in got)

@@ -43,6 +43,7 @@ REACTIVE_ROOTS = {"11", "12"}     # disapproval and rejection answer someone
 # acts addressed to someone even when the clause names no one: help, demands, reproach, threats, fighting
 ADDRESSED_ROOTS = {"06", "10", "11", "13", "19"}
 LEADERSHIP_CODES = ("0831",)      # a change of leadership: at home
+AGREEMENT_CODE = "057"            # a formal agreement signed: its terms are not events of their own
 VISIT_CODES = {"042"}             # where one goes is whom one visits
 ARRIVAL_CODES = VISIT_CODES | {"074"}   # ... and where peacekeepers land is whom they protect
 
@@ -747,6 +748,7 @@ class EventCoder:
         events = self._protest_demands(sorted(kept, key=lambda e: e.trigger.start), firings)
         events = self._consequences(events, firings)
         events = self._without_stated_deeds(events, firings, actors)
+        events = self._without_agreed_terms(events, firings)
         events = self._release_asked_of_captors(events)
         events = self._attacks_named_as_means(events, firings)
         # An event named only as the background of another ("signed a treaty during Putin's
@@ -773,6 +775,22 @@ class EventCoder:
         events = [e for e in events if not (e.cameo == "010" and e.source.country
                                             and e.source.country == e.target.country)]
         return events
+
+    @staticmethod
+    def _without_agreed_terms(events: list[Event], firings: list[Firing]) -> list[Event]:
+        """"signed a pact pledging mutual military assistance", "a declaration committing their
+        countries to end the conflict": the pledges an agreement is signed on are its terms, coded
+        by the signing (057), not pledges of their own."""
+        spans = []
+        for f in firings:
+            if f.pattern.code != AGREEMENT_CODE or f.pattern.pos != "verb":
+                continue
+            for h in [f.trigger] + list(f.objects):
+                spans += [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in kids(h)
+                          if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG" and c.i > h.i]
+        if not spans:
+            return events
+        return [e for e in events if not (e.cameo_root == "03" and any(lo <= e.trigger.start < hi for lo, hi in spans))]
 
     @staticmethod
     def _without_stated_deeds(events: list[Event], firings: list[Firing], actors: DocActors) -> list[Event]:
