@@ -1483,3 +1483,9 @@ def test_the_pledges_an_agreement_is_signed_on_are_its_terms(code):
     got = codes(code("Kenya and Ethiopia signed a pact in Nairobi on Tuesday pledging mutual support against "
                      "militant attacks.", "2023-07-11"))
     assert {("KEN", "ETH", "057"), ("ETH", "KEN", "057")} <= got and not any(c.startswith("03") for *_, c in got)
+
+
+def test_talks_an_agreement_came_out_of_are_the_agreements(code):
+    got = codes(code("Serbia and Kosovo signed an energy accord in Brussels on Friday after six days of "
+                     "EU-hosted negotiations.", "2023-03-17"))
+    assert {("SRB", "XKX", "057"), ("XKX", "SRB", "057")} <= got and not any(c == "046" for *_, c in got)

@@ -44,6 +44,7 @@ REACTIVE_ROOTS = {"11", "12"}     # disapproval and rejection answer someone
 ADDRESSED_ROOTS = {"06", "10", "11", "13", "19"}
 LEADERSHIP_CODES = ("0831",)      # a change of leadership: at home
 AGREEMENT_CODE = "057"            # a formal agreement signed: its terms are not events of their own
+VISIT_HOST_CODES = ("042", "043")   # a visit, and hosting one
 VISIT_CODES = {"042"}             # where one goes is whom one visits
 ARRIVAL_CODES = VISIT_CODES | {"074"}   # ... and where peacekeepers land is whom they protect
 
@@ -765,6 +766,13 @@ class EventCoder:
         # ... nor a protest only planned ("deployed police ahead of planned protests")
         nominal_background = {f.trigger.idx for f in firings if f.pattern.pos == "noun" and args.in_background(f.trigger)}
         background |= {e.trigger.start for e in events if e.trigger.start in nominal_background and "+intent" in e.rule}
+        # ... but talks an agreement came out of are the agreement's ("signed an accord after nine days of
+        # negotiations"): the signing is coded, not the talks before it (a visit it was signed on stays)
+        agreed = {(e.source.country, e.source.igo, e.target.country, e.target.igo) for e in events
+                  if e.cameo == AGREEMENT_CODE}
+        background |= {e.trigger.start for e in events if e.trigger.start in nominal_background
+                       and e.cameo_root == "04" and e.cameo not in VISIT_HOST_CODES
+                       and (e.source.country, e.source.igo, e.target.country, e.target.igo) in agreed}
         main = [e for e in events if e.cameo != "010" and e.trigger.start not in background]
         if main:
             events = [e for e in events if e.trigger.start not in background]
