@@ -1489,3 +1489,9 @@ def test_talks_an_agreement_came_out_of_are_the_agreements(code):
     got = codes(code("Serbia and Kosovo signed an energy accord in Brussels on Friday after six days of "
                      "EU-hosted negotiations.", "2023-03-17"))
     assert {("SRB", "XKX", "057"), ("XKX", "SRB", "057")} <= got and not any(c == "046" for *_, c in got)
+
+
+def test_hostages_seized_in_an_attack_are_a_kidnapping_of_their_own(code):
+    got = codes(code("Islamist fighters crossed the frontier in a surprise raid on southern Mauritania on Sunday, "
+                     "killing six soldiers and seizing ten hostages.", "2011-02-06"))
+    assert any(c.startswith("181") for *_, c in got)

@@ -44,6 +44,7 @@ REACTIVE_ROOTS = {"11", "12"}     # disapproval and rejection answer someone
 ADDRESSED_ROOTS = {"06", "10", "11", "13", "19"}
 LEADERSHIP_CODES = ("0831",)      # a change of leadership: at home
 AGREEMENT_CODE = "057"            # a formal agreement signed: its terms are not events of their own
+ABDUCTION_CODE = "181"            # abductions and hostage-taking
 VISIT_HOST_CODES = ("042", "043")   # a visit, and hosting one
 VISIT_CODES = {"042"}             # where one goes is whom one visits
 ARRIVAL_CODES = VISIT_CODES | {"074"}   # ... and where peacekeepers land is whom they protect
@@ -2035,7 +2036,9 @@ class EventCoder:
         for e in events:
             t = by_start.get(e.trigger.start)
             ruin = e.cameo.startswith("171")
-            if (t is not None and (e.cameo_root in VIOLENT_ROOTS or ruin) and t.tag_ == "VBG"
+            # ("..., seizing dozens of hostages": a kidnapping is an act of its own, not what the attack did)
+            if (t is not None and (e.cameo_root in VIOLENT_ROOTS or ruin) and not e.cameo.startswith(ABDUCTION_CODE)
+                    and t.tag_ == "VBG"
                     and t.dep_ in ("advcl", "conj") and t.head.idx != t.idx
                     and not args.children(t, "nsubj", "nsubjpass")):
                 # "opened fire on the crowds as they forced their way into the square, killing hundreds":
