@@ -210,6 +210,16 @@ def test_a_bare_noun_joined_to_a_state_s_sector_shares_its_state(nlp):
     assert mention(r, "militiamen").country == "TCD"
 
 
+def test_its_in_what_an_act_is_aimed_at_is_not_the_doers_own(nlp):
+    r = actors_of(nlp, "Kenya closed its border with Somalia on Monday and imposed a travel ban on its leaders.",
+                  "2011-10-17")
+    its = lambda r: [r.refer_back(t).country for t in r.doc if t.lower_ == "its"]
+    assert its(r) == ["KEN", "SOM"]
+    r = actors_of(nlp, "Iran's parliament voted to close the strait in retaliation for U.S. strikes on its "
+                       "nuclear sites.", "2025-06-22")
+    assert its(r) == ["IRN"]
+
+
 def test_a_name_inside_a_longer_place_name_is_the_place(nlp):
     r = actors_of(nlp, "Bombs exploded outside the US embassies in Nairobi and Dar es Salaam on Friday.", "1998-08-07")
     assert mention(r, "Dar es Salaam").country == "TZA"

@@ -1495,3 +1495,9 @@ def test_hostages_seized_in_an_attack_are_a_kidnapping_of_their_own(code):
     got = codes(code("Islamist fighters crossed the frontier in a surprise raid on southern Mauritania on Sunday, "
                      "killing six soldiers and seizing ten hostages.", "2011-02-06"))
     assert any(c.startswith("181") for *_, c in got)
+
+
+def test_a_list_of_told_verbs_shares_the_first_ones_subject(code):
+    got = dyads(code("The Southern African bloc SADC suspended Madagascar on Tuesday, recalled its members' "
+                     "envoys and imposed a travel ban on its leaders.", "2009-03-31"))
+    assert ("SADC", "MDG", "16") in got and ("SADC", "SADC", "16") not in got

@@ -1107,8 +1107,15 @@ class DocActors:
             # (and so does the subject of an adverbial or joined clause: "fired missiles into waters
             # around Taiwan as it began drills"; but "warned NATO that it would face consequences"
             # reports what the one warned would face)
-            parallel = token.dep_ == "poss" or (token.dep_ in ("nsubj", "nsubjpass")
-                                                 and token.head.dep_ in ("advcl", "conj"))
+            # (but "imposed an embargo on its leaders" aims at another's: the one named before; "U.S.
+            # strikes on its sites" are another's act, on the subject's own)
+            aimed = token.dep_ == "poss" and token.head.dep_ == "pobj" and token.head.head.lower_ in ("on", "against")
+            if aimed:
+                act = token.head.head.head
+                aimed = act.pos_ in ("VERB", "AUX") or (act.dep_ in ("dobj", "conj") and not any(
+                    c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in self.by_token for c in kids(act)))
+            parallel = (token.dep_ == "poss" and not aimed) or (token.dep_ in ("nsubj", "nsubjpass")
+                                                                and token.head.dep_ in ("advcl", "conj"))
             prev = (self._previous_subject(token, accept) if parallel else None) or self._previous(token, accept)
         elif lower in w["plural_pronouns"]:
             prev = self._previous(token, lambda a: a.kind in ("group", "organisation") or (

@@ -143,6 +143,13 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
         named = [c for c in kids(verb) if c.dep_ in ("advmod", "npadvmod") and c.pos_ == "PROPN" and c.i < verb.i]
         if named:
             return named[:1]
+    if verb.tag_ in ("VBD", "VBZ"):
+        # "ECOWAS suspended Togo, recalled its envoys and imposed an embargo": the parser made the
+        # first of a list of told verbs a clause of the second, which has no subject of its own
+        first = next((c for c in kids(verb) if c.dep_ == "advcl" and c.i < verb.i and c.tag_ in ("VBD", "VBZ")
+                      and not any(m.dep_ == "mark" for m in kids(c)) and children(c, "nsubj")), None)
+        if first is not None:
+            return verb_subjects(first, depth + 1)
     if depth > 4 or verb.head.i == verb.i:
         return []
     head, dep = verb.head, verb.dep_
