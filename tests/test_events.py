@@ -1501,3 +1501,9 @@ def test_a_list_of_told_verbs_shares_the_first_ones_subject(code):
     got = dyads(code("The Southern African bloc SADC suspended Madagascar on Tuesday, recalled its members' "
                      "envoys and imposed a travel ban on its leaders.", "2009-03-31"))
     assert ("SADC", "MDG", "16") in got and ("SADC", "SADC", "16") not in got
+
+
+def test_an_inquiry_ordered_into_ones_own_forces_looks_into_them(code):
+    got = dyads(code("Prime Minister Mark Rutte ordered an independent inquiry on Tuesday into the killing of "
+                     "three unarmed villagers by Dutch marines in southern Afghanistan.", "2011-03-08"))
+    assert ("NLD", "NLD", "09") in got

@@ -1069,9 +1069,12 @@ class EventCoder:
                 code = p.reported
                 trig = accuser_tok.head if accuser_tok.dep_ in ("nsubj", "nsubjpass") else trig
         if p.pos == "verb" and p.lemma in modality.cues()["command_verbs"]:
-            # "ordered troops to pull out": a command to one's own organs, not a demand
+            # "ordered troops to pull out": a command to one's own organs, not a demand (but "ordered an
+            # inquiry into the shooting by British paratroopers" looks into them)
+            told = {(x[0].country, tuple(x[0].sectors)) for o in args.verb_objects(trig) for x in actors.actors_for(o)}
             pairs = [(s, t) for s, t in pairs if not (s[0].country and s[0].country == t[0].country
-                                                      and set(t[0].sectors) & OWN_ORGANS)]
+                                                      and set(t[0].sectors) & OWN_ORGANS and (
+                                                          f.xcomp is not None or (t[0].country, tuple(t[0].sectors)) in told))]
         if not pairs:
             return []
         mood = modality.assess(trig, forward=root in modality.cues()["forward_roots"])
