@@ -1507,3 +1507,12 @@ def test_an_inquiry_ordered_into_ones_own_forces_looks_into_them(code):
     got = dyads(code("Prime Minister Mark Rutte ordered an independent inquiry on Tuesday into the killing of "
                      "three unarmed villagers by Dutch marines in southern Afghanistan.", "2011-03-08"))
     assert ("NLD", "NLD", "09") in got
+
+
+def test_a_commission_voted_into_being_investigates_as_surely_as_it_exists(code):
+    got = dyads(code("The U.N. Human Rights Council voted on Friday to set up a commission of experts to "
+                     "investigate reports of war crimes in Libya.", "2011-02-25"))
+    assert ("UNHRC", "LBY", "09") in got
+    got = dyads(code("Turkey and Iraq agreed on Thursday to set up a joint team to investigate the killing of "
+                     "nine tourists in Zakho.", "2022-07-21"))
+    assert not any(r == "09" for *_, r in got)

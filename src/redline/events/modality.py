@@ -164,18 +164,20 @@ def assess(trigger: Token, forward: bool) -> Modality:
         if dep == "advcl" and (any(ch.dep_ == "mark" and ch.lower_ not in c["conditional_marks"] for ch in kids(node))
                                or subject_taken_by_preposition(node) is not None):
             break   # "appealed for help, hours after missiles struck": the strike is a fact of its own
+        # "set up a commission to investigate": the body's remit is as real as the body, no more
+        remit = infinitive(node) and any(o.dep_ == "dobj" and o.lemma_.lower() in c["remit_bodies"]
+                                         for o in kids(node.head))
         if (dep in ("advcl", "xcomp") and node.head.lemma_.lower() in c["purpose_heads"]
                 and infinitive(node)
                 and not any(ch.dep_ in ("mark", "nsubj", "nsubjpass") for ch in kids(node))
-                and not (node.head.tag_ in FINITE_TAGS and any(
-                    o.dep_ == "dobj" and o.lemma_.lower() in c["remit_bodies"] for o in kids(node.head)))
+                and not remit
                 and not (node.head.lemma_.lower() in c["gathering_heads"]
                          and node.lemma_.lower() in c["protest_purposes"])):
             # "sailed south to retake the islands", "flew to Colombo to press for a truce": what the
             # trip or the move is for, not yet done
             m.hypothetical, m.conditional, m.cue = True, True, m.cue or node.head.text
             break
-        if dep == "advcl" and not any(ch.dep_ == "mark" for ch in kids(node)) and not (
+        if dep == "advcl" and not remit and not any(ch.dep_ == "mark" for ch in kids(node)) and not (
                 infinitive(node) and (node.head.lemma_.lower() in c["volitional"] | c["directive"]
                                       or (node.i in own and _gives_deadline(node.head, c)))):
             break   # "offered on Saturday to mediate", parsed as an adverbial clause, is an offer
