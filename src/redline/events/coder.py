@@ -769,11 +769,10 @@ class EventCoder:
         background |= {e.trigger.start for e in events if e.trigger.start in nominal_background and "+intent" in e.rule}
         # ... but talks an agreement came out of are the agreement's ("signed an accord after nine days of
         # negotiations"): the signing is coded, not the talks before it (a visit it was signed on stays)
-        agreed = {(e.source.country, e.source.igo, e.target.country, e.target.igo) for e in events
-                  if e.cameo == AGREEMENT_CODE}
+        dyad = lambda e: (_side(e.source), _side(e.target))
+        agreed = {dyad(e) for e in events if e.cameo == AGREEMENT_CODE}
         background |= {e.trigger.start for e in events if e.trigger.start in nominal_background
-                       and e.cameo_root == "04" and e.cameo not in VISIT_HOST_CODES
-                       and (e.source.country, e.source.igo, e.target.country, e.target.igo) in agreed}
+                       and e.cameo_root == "04" and e.cameo not in VISIT_HOST_CODES and dyad(e) in agreed}
         main = [e for e in events if e.cameo != "010" and e.trigger.start not in background]
         if main:
             events = [e for e in events if e.trigger.start not in background]
