@@ -1516,3 +1516,11 @@ def test_a_commission_voted_into_being_investigates_as_surely_as_it_exists(code)
     got = dyads(code("Turkey and Iraq agreed on Thursday to set up a joint team to investigate the killing of "
                      "nine tourists in Zakho.", "2022-07-21"))
     assert not any(r == "09" for *_, r in got)
+
+
+def test_a_states_challengers_act_on_their_own_country(code):
+    got = dyads(code("Malian rebel leaders said on Friday they had taken control of the country after soldiers "
+                     "deserted their posts, and French President Emmanuel Macron telephoned the interim president.",
+                     "2012-04-06"))
+    assert not any(s == "MLI" and t == "FRA" for s, t, _ in got)
+    assert any(s == "MLI" and t == "MLI" for s, t, _ in got)

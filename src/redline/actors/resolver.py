@@ -1176,7 +1176,8 @@ class DocActors:
 
     def _clause_subject_countries(self, token: Token) -> set[str]:
         """The countries of the subject of the clause a noun is the object of ("Japan froze its aid
-        to the country": Japan), which the noun cannot stand for."""
+        to the country": Japan), which the noun cannot stand for; but a state's challengers act on
+        their own country ("opposition leaders said they had taken control of the country")."""
         node = token
         for _ in range(4):
             if node.dep_ not in ("dobj", "pobj", "prep", "dative") or node.head.i == node.i:
@@ -1184,7 +1185,7 @@ class DocActors:
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
                 return {a.country for c in kids(node) if c.dep_ in ("nsubj", "nsubjpass")
-                        for a in self.compose(self.np_head(c)) if a.country}
+                        for a in self.compose(self.np_head(c)) if a.country and not is_challenger(a)}
         return set()
 
     def previous_group(self, token: Token, sector: str) -> Actor | None:

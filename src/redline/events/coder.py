@@ -2347,8 +2347,11 @@ class EventCoder:
                 src_codes = {a.code for a in src_actors}
                 # ... but a town of its own that it strikes is ("Syrian troops shelled the city of Homs")
                 hit_home = p.code[:2] in VIOLENT_ROOTS
+                # ... and a state is no "source itself" to its challengers ("the opposition took control
+                # of the country")
+                own_sides = {_side(a) for a in src_actors}
                 got = [x for x in got if (x[0].sectors or x[0].name or (x[0].country, x[0].igo) not in own
-                                          or (hit_home and x[0].kind == "place"))
+                                          or (hit_home and x[0].kind == "place") or _side(x[0]) not in own_sides)
                        and (x[0].code, x[0].text) not in said
                        and not (x[1] and x[0].code in src_codes)   # "suspended their blockade"
                        and (x[0].country or x[0].igo or x[0].kind != "person")]   # no one to code
