@@ -220,6 +220,13 @@ def test_its_in_what_an_act_is_aimed_at_is_not_the_doers_own(nlp):
     assert its(r) == ["IRN"]
 
 
+def test_the_it_of_what_it_called_is_the_speaker(nlp):
+    r = actors_of(nlp, "Ireland called on the European Union on Monday to condemn what it called a massacre in "
+                       "the camp.", "2002-04-15")
+    its = [r.refer_back(t) for t in r.doc if t.lower_ == "it"]
+    assert [a.country for a in its] == ["IRL"]
+
+
 def test_a_name_inside_a_longer_place_name_is_the_place(nlp):
     r = actors_of(nlp, "Bombs exploded outside the US embassies in Nairobi and Dar es Salaam on Friday.", "1998-08-07")
     assert mention(r, "Dar es Salaam").country == "TZA"

@@ -1114,8 +1114,9 @@ class DocActors:
                 act = token.head.head.head
                 aimed = act.pos_ in ("VERB", "AUX") or (act.dep_ in ("dobj", "conj") and not any(
                     c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in self.by_token for c in kids(act)))
-            parallel = (token.dep_ == "poss" and not aimed) or (token.dep_ in ("nsubj", "nsubjpass")
-                                                                and token.head.dep_ in ("advcl", "conj"))
+            # ... and so does the "it" of "what it called a massacre": the speaker's word for the deed
+            parallel = (token.dep_ == "poss" and not aimed) or (token.dep_ in ("nsubj", "nsubjpass") and (
+                token.head.dep_ in ("advcl", "conj") or any(c.lower_ == "what" for c in kids(token.head))))
             prev = (self._previous_subject(token, accept) if parallel else None) or self._previous(token, accept)
         elif lower in w["plural_pronouns"]:
             prev = self._previous(token, lambda a: a.kind in ("group", "organisation") or (
