@@ -1524,3 +1524,9 @@ def test_a_states_challengers_act_on_their_own_country(code):
                      "2012-04-06"))
     assert not any(s == "MLI" and t == "FRA" for s, t, _ in got)
     assert any(s == "MLI" and t == "MLI" for s, t, _ in got)
+
+
+def test_a_reaction_to_a_deed_is_not_to_the_state_that_took_its_victim_in(code):
+    got = dyads(code("Guinean soldiers seized President Alpha Conde at the palace on Sunday and flew him into "
+                     "exile in Senegal, and the African Union condemned the coup.", "2021-09-05"))
+    assert ("AU", "GIN", "11") in got and ("AU", "SEN", "11") not in got

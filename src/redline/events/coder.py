@@ -8,6 +8,7 @@ Goldstein value, QuadClass and PLOVER type. Every event keeps its sentence, trig
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -1527,9 +1528,11 @@ class EventCoder:
             return []
         own = {a.code for a, _ in sources}   # "Ruto called the unrest treasonous": Kenyans may be the doers
         choice = deed.lemma_.lower() in actors.words["decision_nouns"]
+        # (an event coded from its beneficiary, "flew him into exile in Costa Rica", has no doer for a source)
         told = [e for e in earlier if sent.start_char <= e.trigger.start < f.trigger.idx
                 and not e.negated and not e.hypothetical and e.source.code not in own
-                and (e.source.country or e.source.igo) and not (choice and e.quad_class == 4)]
+                and (e.source.country or e.source.igo) and not (choice and e.quad_class == 4)
+                and not self._reversed(e)]
         if not told:
             # "North Korea said it had carried out a nuclear test, and Japan condemned the test",
             # "the Council authorised force, and Baghdad rejected the resolution": a deed the lexicon
@@ -2172,6 +2175,12 @@ class EventCoder:
             return False
         bosses = {a.country for s in args.verb_subjects(cmd) for a, _ in actors.actors_for(s)}
         return bool(sources) and all(a.country and a.country in bosses for a, _ in sources)
+
+    def _reversed(self, e: Event) -> bool:
+        """Whether an event runs from the one its pattern's target slot names to the doer ("fled into
+        exile in France": France's asylum)."""
+        p = self.lexicon.by_id.get(re.split(r"[+>]", e.rule)[0])
+        return p is not None and p.reverse
 
     @staticmethod
     def _conditioned(f: Firing, actors: DocActors, sources) -> list[tuple[Actor, bool]]:
