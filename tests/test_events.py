@@ -1530,3 +1530,9 @@ def test_a_reaction_to_a_deed_is_not_to_the_state_that_took_its_victim_in(code):
     got = dyads(code("Guinean soldiers seized President Alpha Conde at the palace on Sunday and flew him into "
                      "exile in Senegal, and the African Union condemned the coup.", "2021-09-05"))
     assert ("AU", "GIN", "11") in got and ("AU", "SEN", "11") not in got
+
+
+def test_news_told_alongside_a_reaction_is_not_what_it_answers(code):
+    got = dyads(code("Iran test-fired a ballistic missile on Sunday, and France condemned the launch as Germany "
+                     "summoned Tehran's ambassador to protest.", "2017-01-29"))
+    assert ("FRA", "IRN", "11") in got and ("FRA", "DEU", "11") not in got

@@ -40,6 +40,7 @@ TITLE_BLIND_CODES = ("186", "19", "20")
 # Conjunctions of a clause that tells when or why, not what: "after", "because".
 CIRCUMSTANCE_MARKS = {"after", "before", "when", "while", "as", "since", "because", "until", "once", "though",
                       "although"}
+CONCURRENT_MARKS = {"as", "while"}   # "..., as China summoned the envoy": news told alongside
 REACTIVE_ROOTS = {"11", "12"}     # disapproval and rejection answer someone
 # acts addressed to someone even when the clause names no one: help, demands, reproach, threats, fighting
 ADDRESSED_ROOTS = {"06", "10", "11", "13", "19"}
@@ -2574,6 +2575,11 @@ class EventCoder:
         known = sides(sources)
         clauses = [c for h in [f.trigger] + list(f.objects) for c in kids(h)
                    if c.dep_ == "ccomp" or (c.dep_ in ("xcomp", "advcl", "acl") and c.pos_ in ("VERB", "AUX"))]
+        if args.verb_objects(f.trigger):
+            # "condemned the blast as China summoned Pyongyang's envoy": beside a reaction that names
+            # what it answers, a clause told alongside is news of its own, not what is reported
+            clauses = [c for c in clauses if not (c.dep_ == "advcl" and any(
+                m.lower_ in CONCURRENT_MARKS for m in args.children(c, "mark")))]
         if subjects_only and f.pattern.code[:2] not in POSTURE_ROOTS:
             # a deed's time or cause is not whom it is done to: "arrested him, a day after gunships
             # fired at the bunker"; but "voiced displeasure after Mongolia allowed ..." is about
