@@ -227,6 +227,12 @@ def test_the_it_of_what_it_called_is_the_speaker(nlp):
     assert [a.country for a in its] == ["IRL"]
 
 
+def test_a_states_adjective_naming_a_place_is_no_one_to_refer_to(nlp):
+    r = actors_of(nlp, "Greek jets intercepted a Turkish drone near the Bulgarian border on Friday, saying it had "
+                       "violated Greek airspace.", "2021-05-14")
+    assert [r.refer_back(t).country for t in r.doc if t.lower_ == "it"] == ["TUR"]
+
+
 def test_a_name_inside_a_longer_place_name_is_the_place(nlp):
     r = actors_of(nlp, "Bombs exploded outside the US embassies in Nairobi and Dar es Salaam on Friday.", "1998-08-07")
     assert mention(r, "Dar es Salaam").country == "TZA"

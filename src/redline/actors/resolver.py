@@ -20,6 +20,7 @@ from redline.actors.knowledge import ANY_CASE, EXACT_CASE, ActorKB, Ref
 from redline.data import data_path, load_yaml
 from redline.extensions import conjuncts, ents_of, kids, text_of
 from redline.places import gazetteer
+from redline.places.finder import place_words
 from redline.records import Actor, Mention
 
 # A proper name spaCy did not call a place counts as one only for a city this large.
@@ -1117,7 +1118,12 @@ class DocActors:
             # ... and so does the "it" of "what it called a massacre": the speaker's word for the deed
             parallel = (token.dep_ == "poss" and not aimed) or (token.dep_ in ("nsubj", "nsubjpass") and (
                 token.head.dep_ in ("advcl", "conj") or any(c.lower_ == "what" for c in kids(token.head))))
-            prev = (self._previous_subject(token, accept) if parallel else None) or self._previous(token, accept)
+            # a state's adjective naming a place is no one to refer to ("near the Syrian border, saying it
+            # had violated Turkish airspace": the warplane's state)
+            places = {i for i, a in self._timeline if self.doc[i].dep_ == "amod"
+                      and self.doc[i].head.lower_ in place_words()["place_nouns"]}
+            prev = (self._previous_subject(token, accept) if parallel else None) or self._previous(
+                token, accept, skip=places)
         elif lower in w["plural_pronouns"]:
             prev = self._previous(token, lambda a: a.kind in ("group", "organisation") or (
                 a.kind == "state" and bool(a.sectors)), skip=self._own_subject(token))
