@@ -1118,12 +1118,8 @@ class DocActors:
             # ... and so does the "it" of "what it called a massacre": the speaker's word for the deed
             parallel = (token.dep_ == "poss" and not aimed) or (token.dep_ in ("nsubj", "nsubjpass") and (
                 token.head.dep_ in ("advcl", "conj") or any(c.lower_ == "what" for c in kids(token.head))))
-            # a state's adjective naming a place is no one to refer to ("near the Syrian border, saying it
-            # had violated Turkish airspace": the warplane's state)
-            places = {i for i, a in self._timeline if self.doc[i].dep_ == "amod"
-                      and self.doc[i].head.lower_ in place_words()["place_nouns"]}
             prev = (self._previous_subject(token, accept) if parallel else None) or self._previous(
-                token, accept, skip=places)
+                token, accept, skip=self._place_adjectives())
         elif lower in w["plural_pronouns"]:
             prev = self._previous(token, lambda a: a.kind in ("group", "organisation") or (
                 a.kind == "state" and bool(a.sectors)), skip=self._own_subject(token))
@@ -1180,6 +1176,12 @@ class DocActors:
             else:
                 break
         return {t.i for c in kids(verb) if c.dep_ == "nsubj" for t in c.subtree}
+
+    def _place_adjectives(self) -> set[int]:
+        """Where the timeline holds a state's adjective that names a place, no one to refer back to
+        ("near the Syrian border, saying it had violated Turkish airspace": the warplane's state)."""
+        nouns = place_words()["place_nouns"]
+        return {i for i, _ in self._timeline if self.doc[i].dep_ == "amod" and self.doc[i].head.lower_ in nouns}
 
     def _clause_subject_countries(self, token: Token) -> set[str]:
         """The countries of the subject of the clause a noun is the object of ("Japan froze its aid

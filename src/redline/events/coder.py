@@ -2187,28 +2187,31 @@ class EventCoder:
     def _conditioned(f: Firing, actors: DocActors, sources) -> list[tuple[Actor, bool]]:
         """The states or bodies, other than the source's side, that are the subject of an
         if- or unless-clause on the trigger or on what it threatens."""
-        marks = modality.cues()["conditional_marks"]
         heads = [f.trigger] + ([f.xcomp] if f.xcomp is not None else [])
         # what is threatened: "threatened to open the gates and send refugees", "warned it would strike"
         heads += [c for h in list(heads) for c in kids(h) if c.dep_ in ("xcomp", "ccomp") or (
             c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(c)))]
         heads += [c for h in list(heads) for c in kids(h) if c.dep_ == "conj"]
         own = sides(sources)
-        for clause in (c for h in heads for c in kids(h) if c.dep_ == "advcl"):
-            if any(m.dep_ == "mark" and m.lower_ in marks for m in kids(clause)):
-                # named, not a pronoun ("... if it did not halt the crackdown" is anyone's guess)
-                found = [x for t in args.children(clause, "nsubj") if t.pos_ != "PRON"
-                         for x in located_actors(actors.actors_for(t)) if (x[0].country, x[0].igo) not in own]
-                if found:
-                    return found
+        for clause in (c for h in heads for c in EventCoder._conditions(h)):
+            # named, not a pronoun ("... if it did not halt the crackdown" is anyone's guess)
+            found = [x for t in args.children(clause, "nsubj") if t.pos_ != "PRON"
+                     for x in located_actors(actors.actors_for(t)) if (x[0].country, x[0].igo) not in own]
+            if found:
+                return found
         return []
+
+    @staticmethod
+    def _conditions(head: Token) -> list[Token]:
+        """The if- or unless-clauses hung on a word."""
+        marks = modality.cues()["conditional_marks"]
+        return [c for c in kids(head) if c.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ in marks for m in kids(c))]
 
     @staticmethod
     def _on_condition(trig: Token) -> bool:
         """"will walk out of the talks if the three countries trigger the snapback": a threat."""
-        marks = modality.cues()["conditional_marks"]
-        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in kids(c))
-                   for c in kids(trig))
+        return bool(EventCoder._conditions(trig))
 
     @staticmethod
     def _warned(trig: Token) -> bool:
@@ -2360,8 +2363,8 @@ class EventCoder:
                 # ... and a state is no "source itself" to its challengers ("the opposition took control
                 # of the country")
                 own_sides = {_side(a) for a in src_actors}
-                got = [x for x in got if (x[0].sectors or x[0].name or (x[0].country, x[0].igo) not in own
-                                          or (hit_home and x[0].kind == "place") or _side(x[0]) not in own_sides)
+                got = [x for x in got if (x[0].sectors or x[0].name or _side(x[0]) not in own_sides
+                                          or (hit_home and x[0].kind == "place"))
                        and (x[0].code, x[0].text) not in said
                        and not (x[1] and x[0].code in src_codes)   # "suspended their blockade"
                        and (x[0].country or x[0].igo or x[0].kind != "person")]   # no one to code
